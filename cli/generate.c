@@ -1,0 +1,107 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "output.h"
+#include "sysrec/log.h"
+#include "verbs.h"
+
+static const char *arg_output = "-";
+static struct profile_build_options arg_build;
+
+static void help(void) {
+        printf("Usage: sysrec generate [OPTIONS...] RECORDING...\n\n"
+               "Turns one or more recordings (from 'sysrec record --save-recording') into\n"
+               "one seccomp profile that allows every syscall any of them made.\n"
+               "The same recordings give the same bytes.\n\n"
+               "Options:\n"
+               "  -o --output=FILE         write the profile to FILE (default: stdout)\n"
+               "     --default-action=ACT  errno (default), kill_process, kill_thread, trap\n"
+               "                           or log. There is no plain 'kill': SCMP_ACT_KILL\n"
+               "                           ends only the calling thread.\n"
+               "     --errno=NAME|NUMBER   errno returned with --default-action=errno\n"
+               "                           (default EPERM)\n"
+               "  -h --help                show this help\n");
+}
+
+enum {
+        ARG_DEFAULT_ACTION = 0x100,
+        ARG_ERRNO,
+};
+
+static const struct option options[] = {
+        { "help", no_argument, NULL, 'h' },
+        { "output", required_argument, NULL, 'o' },
+        { "default-action", required_argument, NULL, ARG_DEFAULT_ACTION },
+        { "errno", required_argument, NULL, ARG_ERRNO },
+        {},
+};
+
+static int parse_argv(int argc, char *argv[]) {
+        int c;
+
+        arg_build = PROFILE_BUILD_OPTIONS_DEFAULT;
+        optind = 0;
+        while ((c = getopt_long(argc, argv, "ho:", options, NULL)) >= 0)
+                switch (c) {
+                case 'h':
+                        help();
+                        return 0;
+                case 'o':
+                        arg_output = optarg;
+                        break;
+                case ARG_DEFAULT_ACTION:
+                        if (output_parse_default_action(optarg, &arg_build.default_action) < 0)
+                                return -EINVAL;
+                        break;
+                case ARG_ERRNO:
+                        if (output_parse_errno(optarg, &arg_build.errno_ret) < 0)
+                                return -EINVAL;
+                        break;
+                default:
+                        return -EINVAL;
+                }
+        if (optind >= argc)
+                return log_error_errno(-EINVAL, "No recording given; usage: sysrec generate -o PROFILE RECORDING...");
+        return 1;
+}
+
+/* Adds one recording file to the merged one; logs FILE:LINE:COL: FIELD: message. */
+static int generate_add(struct recording *merged, const char *path) {
+        _cleanup_(recording_freep) struct recording *rec = NULL;
+        struct parse_error err = {};
+        char where[512];
+        int r;
+
+        r = recording_load_file(path, &rec, &err);
+        if (r < 0 && err.message[0]) {
+                parse_error_format(&err, path, where, sizeof(where));
+                return log_error_errno(r, "%s", where);
+        }
+        if (r < 0)
+                return log_error_errno(r, "Failed to read %s: %m", path);
+        if (!recording_is_complete(rec))
+                log_warning("%s: the recording lost %" PRIu64 " events: the profile may miss syscalls.", path,
+                            recording_total_lost(rec));
+        merged->events += rec->events;
+        merged->processes += rec->processes;
+        r = syscall_set_merge(merged->syscalls, rec->syscalls);
+        return r < 0 ? log_error_errno(r, "Failed to merge %s: %m", path) : 0;
+}
+
+int verb_generate(int argc, char *argv[]) {
+        _cleanup_(recording_freep) struct recording *merged = NULL;
+        int r;
+
+        r = parse_argv(argc, argv);
+        if (r <= 0)
+                return r < 0 ? EXIT_USAGE : 0;
+        if (recording_new(&merged) < 0)
+                return log_error_errno(-ENOMEM, "Out of memory."), 1;
+        for (int i = optind; i < argc; i++)
+                if (generate_add(merged, argv[i]) < 0)
+                        return 1;
+        return output_write_profile(merged, &arg_build, arg_output) < 0 ? 1 : 0;
+}

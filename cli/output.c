@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#include <errno.h>
+#include <inttypes.h>
+#include <string.h>
+#include <strings.h>
+
+#include "output.h"
+#include "sysrec/atomic-file.h"
+#include "sysrec/log.h"
+#include "sysrec/parse-number.h"
+#include "sysrec/syscall-names.h"
+
+static const struct {
+        const char *name;
+        enum profile_action action;
+} default_actions[] = {
+        { "errno", PROFILE_ACTION_ERRNO },
+        { "kill_process", PROFILE_ACTION_KILL_PROCESS },
+        { "kill_thread", PROFILE_ACTION_KILL_THREAD },
+        { "trap", PROFILE_ACTION_TRAP },
+        { "log", PROFILE_ACTION_LOG },
+};
+
+int output_parse_default_action(const char *s, enum profile_action *ret) {
+        for (size_t i = 0; i < ELEMENTSOF(default_actions); i++)
+                if (strcmp(default_actions[i].name, s) == 0) {
+                        *ret = default_actions[i].action;
+                        return 0;
+                }
+        if (strcmp(s, "kill") == 0)
+                return log_error_errno(-EINVAL, "--default-action kill is ambiguous: SCMP_ACT_KILL kills only the "
+                                                "calling thread and leaves the rest of the process running; "
+                                                "say kill_process or kill_thread.");
+        return log_error_errno(-EINVAL, "Unknown --default-action '%s': errno, kill_process, kill_thread, trap or log.", s);
+}
+
+int output_parse_errno(const char *s, int *ret) {
+        int n;
+
+        if (parse_int(s, &n) >= 0) {
+                if (n < 1 || n > 4095)
+                        return log_error_errno(-ERANGE, "--errno %s: out of range (1 to 4095).", s);
+                *ret = n;
+                return 0;
+        }
+        for (n = 1; n < 4096; n++) {
+                const char *name = strerrorname_np(n);
+                if (name && strcasecmp(name, s) == 0) {
+                        *ret = n;
+                        return 0;
+                }
+        }
+        return log_error_errno(-EINVAL, "--errno %s: not an errno name (EPERM) or number.", s);
+}
+
+static void warn_unnamed(const struct syscall_set *set) {
+        for (unsigned a = 0; a < _SYSREC_ARCH_MAX; a++)
+                for (size_t i = 0; i < set->arch[a].n; i++) {
+                        const struct syscall_entry *e = &set->arch[a].entries[i];
+                        const char *name;
+
+                        if (syscall_name(a, e->nr, &name) >= 0)
+                                continue;
+                        log_warning("Syscall %s %" PRIu32 " (%" PRIu64 " calls, first by pid %d %s) has no name "
+                                    "and cannot be listed in the profile: it will be denied.",
+                                    sysrec_arch_to_string(a), e->nr, e->count, e->first.pid, e->first.comm);
+                }
+}
+
+int output_write_profile(const struct recording *rec, const struct profile_build_options *o, const char *path) {
+        _cleanup_(profile_freep) struct profile *p = NULL;
+        _cleanup_free_ char *text = NULL;
+        int r;
+
+        warn_unnamed(rec->syscalls);
+        if (syscall_set_total(rec->syscalls) == 0)
+                log_warning("No syscalls were recorded: the profile allows nothing.");
+        r = profile_build(rec->syscalls, o, &p);
+        if (r >= 0)
+                r = profile_to_json_string(p, &text);
+        if (r < 0)
+                return log_error_errno(r, "Failed to build the profile: %m");
+        r = atomic_file_write(path, text, strlen(text));
+        if (r < 0)
+                return log_error_errno(r, "Failed to write profile %s: %m", path);
+        return 0;
+}
+
+int output_write_recording(const struct recording *rec, const char *path) {
+        _cleanup_free_ char *text = NULL;
+        int r;
+
+        r = recording_to_json_string(rec, &text);
+        if (r < 0)
+                return log_error_errno(r, "Failed to format the recording: %m");
+        r = atomic_file_write(path, text, strlen(text));
+        if (r < 0)
+                return log_error_errno(r, "Failed to write recording %s: %m", path);
+        return 0;
+}

@@ -1,0 +1,190 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+
+#include "output.h"
+#include "summary.h"
+#include "sysrec/log.h"
+#include "sysrec/recorder.h"
+#include "verbs.h"
+
+static const char *arg_output;
+static const char *arg_save_recording;
+static bool arg_table;
+static bool arg_quiet;
+static bool arg_seccomp_stop = true;
+static struct profile_build_options arg_build;
+
+static void help(void) {
+        printf("Usage: sysrec record [OPTIONS...] -- COMMAND [ARGS...]\n\n"
+               "Runs COMMAND under a tracer, following every thread and child, and records\n"
+               "each system call it makes. When COMMAND and everything it started have\n"
+               "exited (Ctrl-C, SIGTERM and SIGHUP are passed on to it), writes a seccomp\n"
+               "profile that allows exactly those calls. Exits with COMMAND's status\n"
+               "(128+N if a signal N killed it), or 1 if the output could not be written.\n\n"
+               "Options:\n"
+               "  -o --output=FILE         write the profile to FILE (- for stdout)\n"
+               "     --save-recording=FILE write the recording (syscalls, counts, first\n"
+               "                           process) to FILE, for 'sysrec generate'\n"
+               "  -c --summary-table       print a table of calls per syscall on stderr\n"
+               "  -q --quiet               no summary on stderr\n"
+               "     --backend=ptrace      how to record (ptrace is the only one yet)\n"
+               "     --no-seccomp-stop     stop at every syscall entry and exit with\n"
+               "                           PTRACE_SYSCALL instead of once per syscall\n"
+               "                           through a SECCOMP_RET_TRACE filter (slower)\n"
+               "     --default-action=ACT  what the profile does with other syscalls:\n"
+               "                           errno (default), kill_process, kill_thread,\n"
+               "                           trap or log. There is no plain 'kill':\n"
+               "                           SCMP_ACT_KILL ends only the calling thread.\n"
+               "     --errno=NAME|NUMBER   errno returned with --default-action=errno\n"
+               "                           (default EPERM)\n"
+               "  -h --help                show this help\n\n"
+               "At least one of -o, --save-recording or -c is needed.\n\n"
+               "Example:\n  sysrec record -o nginx.json -- nginx -g 'daemon off;'\n");
+}
+
+enum {
+        ARG_SAVE_RECORDING = 0x100,
+        ARG_BACKEND,
+        ARG_NO_SECCOMP_STOP,
+        ARG_DEFAULT_ACTION,
+        ARG_ERRNO,
+};
+
+static const struct option options[] = {
+        { "help", no_argument, NULL, 'h' },
+        { "output", required_argument, NULL, 'o' },
+        { "save-recording", required_argument, NULL, ARG_SAVE_RECORDING },
+        { "summary-table", no_argument, NULL, 'c' },
+        { "quiet", no_argument, NULL, 'q' },
+        { "backend", required_argument, NULL, ARG_BACKEND },
+        { "no-seccomp-stop", no_argument, NULL, ARG_NO_SECCOMP_STOP },
+        { "default-action", required_argument, NULL, ARG_DEFAULT_ACTION },
+        { "errno", required_argument, NULL, ARG_ERRNO },
+        {},
+};
+
+/* Returns 1 to go on, 0 when done (help), or a negative errno for a usage error. */
+static int parse_argv(int argc, char *argv[]) {
+        int c;
+
+        arg_build = PROFILE_BUILD_OPTIONS_DEFAULT;
+        optind = 0;
+        while ((c = getopt_long(argc, argv, "+ho:cq", options, NULL)) >= 0)
+                switch (c) {
+                case 'h':
+                        help();
+                        return 0;
+                case 'o':
+                        arg_output = optarg;
+                        break;
+                case ARG_SAVE_RECORDING:
+                        arg_save_recording = optarg;
+                        break;
+                case 'c':
+                        arg_table = true;
+                        break;
+                case 'q':
+                        arg_quiet = true;
+                        break;
+                case ARG_BACKEND:
+                        if (strcmp(optarg, "ptrace") != 0)
+                                return log_error_errno(-EINVAL, "Unknown --backend '%s': ptrace is the only backend so far.", optarg);
+                        break;
+                case ARG_NO_SECCOMP_STOP:
+                        arg_seccomp_stop = false;
+                        break;
+                case ARG_DEFAULT_ACTION:
+                        if (output_parse_default_action(optarg, &arg_build.default_action) < 0)
+                                return -EINVAL;
+                        break;
+                case ARG_ERRNO:
+                        if (output_parse_errno(optarg, &arg_build.errno_ret) < 0)
+                                return -EINVAL;
+                        break;
+                default:
+                        return -EINVAL; /* getopt printed why */
+                }
+
+        if (optind >= argc)
+                return log_error_errno(-EINVAL, "No command to record; usage: sysrec record -o FILE -- COMMAND [ARGS...]");
+        if (!arg_output && !arg_save_recording && !arg_table)
+                return log_error_errno(-EINVAL, "Nothing to write: give -o FILE (- for stdout), --save-recording FILE or -c.");
+        return 1;
+}
+
+/* 0 when recorded, a negative errno when recording failed, or the shell's status for
+ * a command that could not be executed (127 not found, 126 not executable). */
+static int record_command(char *const *command, struct recording *rec, int *ret_wait_status) {
+        struct ptrace_options o = { .argv = command, .seccomp_stop = arg_seccomp_stop };
+        struct record_stats stats = {};
+        int r;
+
+        clock_gettime(CLOCK_REALTIME, &rec->start);
+        r = ptrace_record(&o, rec->syscalls, &stats, ret_wait_status);
+        clock_gettime(CLOCK_REALTIME, &rec->end);
+        if (stats.seccomp_stop_error < 0)
+                log_warning_errno(stats.seccomp_stop_error,
+                                  "Could not install the SECCOMP_RET_TRACE filter (%m); recorded with PTRACE_SYSCALL, "
+                                  "which stops twice per syscall.");
+        if (stats.exec_error < 0) {
+                log_error_errno(stats.exec_error, "Failed to execute %s: %m", command[0]);
+                return stats.exec_error == -ENOENT ? 127 : 126;
+        }
+        if (r < 0)
+                return log_error_errno(r, "Failed to record %s: %m", command[0]);
+
+        rec->events = stats.events;
+        rec->processes = stats.processes;
+        if (stats.lost > 0)
+                (void) recording_add_loss(rec, "events", stats.lost);
+        return 0;
+}
+
+static int record_fill_header(struct recording *rec, char *const *command) {
+        int r = recording_set_command(rec, command);
+
+        if (r >= 0)
+                r = recording_set_kernel_from_uname(rec);
+        if (r >= 0 && !(rec->backend = strdup("ptrace")))
+                r = -ENOMEM;
+        return r < 0 ? log_error_errno(r, "Failed to start the recording: %m") : 0;
+}
+
+static int record_write(const struct recording *rec) {
+        int r = 0;
+
+        if (!arg_quiet)
+                summary_print(rec);
+        if (arg_table)
+                summary_print_table(rec);
+        if (arg_save_recording && output_write_recording(rec, arg_save_recording) < 0)
+                r = -EIO;
+        if (arg_output && output_write_profile(rec, &arg_build, arg_output) < 0)
+                r = -EIO;
+        return r;
+}
+
+int verb_record(int argc, char *argv[]) {
+        _cleanup_(recording_freep) struct recording *rec = NULL;
+        char *const *command;
+        int r, wait_status = 0;
+
+        r = parse_argv(argc, argv);
+        if (r <= 0)
+                return r < 0 ? EXIT_USAGE : 0;
+        command = argv + optind;
+
+        if (recording_new(&rec) < 0 || record_fill_header(rec, command) < 0)
+                return 1;
+        r = record_command(command, rec, &wait_status);
+        if (r != 0)
+                return r > 0 ? r : 1;
+        if (record_write(rec) < 0)
+                return 1;
+        return exit_status_from_wait(wait_status);
+}

@@ -1,0 +1,227 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#include <ctype.h>
+#include <errno.h>
+#include <linux/seccomp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sysrec/profile.h"
+
+static const char *const action_names[_PROFILE_ACTION_MAX] = {
+        [PROFILE_ACTION_KILL] = "SCMP_ACT_KILL",
+        [PROFILE_ACTION_KILL_PROCESS] = "SCMP_ACT_KILL_PROCESS",
+        [PROFILE_ACTION_KILL_THREAD] = "SCMP_ACT_KILL_THREAD",
+        [PROFILE_ACTION_TRAP] = "SCMP_ACT_TRAP",
+        [PROFILE_ACTION_ERRNO] = "SCMP_ACT_ERRNO",
+        [PROFILE_ACTION_TRACE] = "SCMP_ACT_TRACE",
+        [PROFILE_ACTION_ALLOW] = "SCMP_ACT_ALLOW",
+        [PROFILE_ACTION_LOG] = "SCMP_ACT_LOG",
+        [PROFILE_ACTION_NOTIFY] = "SCMP_ACT_NOTIFY",
+};
+
+const char *profile_action_to_string(enum profile_action a) {
+        if ((unsigned) a >= _PROFILE_ACTION_MAX)
+                return NULL;
+        return action_names[a];
+}
+
+int profile_action_from_string(const char *s) {
+        for (unsigned i = 0; i < _PROFILE_ACTION_MAX; i++)
+                if (strcmp(action_names[i], s) == 0)
+                        return (int) i;
+        return -EINVAL;
+}
+
+uint32_t profile_action_to_scmp(enum profile_action a, int errno_ret) {
+        switch (a) {
+        case PROFILE_ACTION_KILL:
+        case PROFILE_ACTION_KILL_THREAD:
+                return SCMP_ACT_KILL_THREAD;
+        case PROFILE_ACTION_KILL_PROCESS:
+                return SCMP_ACT_KILL_PROCESS;
+        case PROFILE_ACTION_TRAP:
+                return SCMP_ACT_TRAP;
+        case PROFILE_ACTION_ERRNO:
+                return SCMP_ACT_ERRNO(errno_ret >= 0 ? (uint32_t) errno_ret : EPERM);
+        case PROFILE_ACTION_TRACE:
+                return SCMP_ACT_TRACE(errno_ret >= 0 ? (uint32_t) errno_ret : 0);
+        case PROFILE_ACTION_ALLOW:
+                return SCMP_ACT_ALLOW;
+        case PROFILE_ACTION_LOG:
+                return SCMP_ACT_LOG;
+        case PROFILE_ACTION_NOTIFY:
+                return SCMP_ACT_NOTIFY;
+        default:
+                return SCMP_ACT_KILL_PROCESS;
+        }
+}
+
+static const char *const op_names[_SCMP_CMP_MAX] = {
+        [SCMP_CMP_NE] = "SCMP_CMP_NE",
+        [SCMP_CMP_LT] = "SCMP_CMP_LT",
+        [SCMP_CMP_LE] = "SCMP_CMP_LE",
+        [SCMP_CMP_EQ] = "SCMP_CMP_EQ",
+        [SCMP_CMP_GE] = "SCMP_CMP_GE",
+        [SCMP_CMP_GT] = "SCMP_CMP_GT",
+        [SCMP_CMP_MASKED_EQ] = "SCMP_CMP_MASKED_EQ",
+};
+
+const char *profile_op_to_string(enum scmp_compare op) {
+        if ((unsigned) op >= _SCMP_CMP_MAX)
+                return NULL;
+        return op_names[op];
+}
+
+int profile_op_from_string(const char *s) {
+        for (unsigned i = 0; i < _SCMP_CMP_MAX; i++)
+                if (op_names[i] && strcmp(op_names[i], s) == 0)
+                        return (int) i;
+        return -EINVAL;
+}
+
+#define ARCH_PREFIX "SCMP_ARCH_"
+
+int profile_arch_from_string(const char *s, uint32_t *ret_token) {
+        char lower[32];
+        size_t n = strlen(ARCH_PREFIX), i;
+        uint32_t token;
+
+        if (strncmp(s, ARCH_PREFIX, n) != 0 || strlen(s + n) >= sizeof(lower) || !s[n])
+                return -EINVAL;
+        for (i = 0; s[n + i]; i++) {
+                if (islower((unsigned char) s[n + i]))
+                        return -EINVAL; /* the spec spells them upper-case */
+                lower[i] = (char) tolower((unsigned char) s[n + i]);
+        }
+        lower[i] = 0;
+        /* "native" would mean whatever machine loads the profile: not an OCI value. */
+        if (strcmp(lower, "native") == 0)
+                return -EINVAL;
+        token = seccomp_arch_resolve_name(lower);
+        if (token == 0)
+                return -EINVAL;
+        *ret_token = token;
+        return 0;
+}
+
+/* libseccomp has no token-to-name call, so we search the names it resolves. */
+static const char *const libseccomp_arch_names[] = {
+        "x86", "x86_64", "x32", "arm", "aarch64", "mips", "mips64", "mips64n32",
+        "mipsel", "mipsel64", "mipsel64n32", "ppc", "ppc64", "ppc64le", "s390",
+        "s390x", "parisc", "parisc64", "riscv64",
+};
+
+int profile_arch_to_string(uint32_t token, char *buf, size_t size) {
+        for (size_t i = 0; i < sizeof(libseccomp_arch_names) / sizeof(libseccomp_arch_names[0]); i++) {
+                const char *name = libseccomp_arch_names[i];
+                size_t j, n;
+
+                if (seccomp_arch_resolve_name(name) != token)
+                        continue;
+                n = (size_t) snprintf(buf, size, ARCH_PREFIX "%s", name);
+                if (n >= size)
+                        return -ENOBUFS;
+                for (j = strlen(ARCH_PREFIX); buf[j]; j++)
+                        buf[j] = (char) toupper((unsigned char) buf[j]);
+                return 0;
+        }
+        return -EINVAL;
+}
+
+static const struct {
+        const char *name;
+        uint32_t bit;
+} flag_names[] = {
+        { "SECCOMP_FILTER_FLAG_TSYNC", SECCOMP_FILTER_FLAG_TSYNC },
+        { "SECCOMP_FILTER_FLAG_LOG", SECCOMP_FILTER_FLAG_LOG },
+        { "SECCOMP_FILTER_FLAG_SPEC_ALLOW", SECCOMP_FILTER_FLAG_SPEC_ALLOW },
+        { "SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV", 1U << 5 /* Linux 5.19 */ },
+};
+
+int profile_flag_from_string(const char *s, uint32_t *ret_bit) {
+        for (size_t i = 0; i < sizeof(flag_names) / sizeof(flag_names[0]); i++)
+                if (strcmp(flag_names[i].name, s) == 0) {
+                        *ret_bit = flag_names[i].bit;
+                        return 0;
+                }
+        return -EINVAL;
+}
+
+const char *profile_flag_to_string(uint32_t bit) {
+        for (size_t i = 0; i < sizeof(flag_names) / sizeof(flag_names[0]); i++)
+                if (flag_names[i].bit == bit)
+                        return flag_names[i].name;
+        return NULL;
+}
+
+int profile_new(struct profile **ret) {
+        struct profile *p = calloc(1, sizeof(*p));
+        if (!p)
+                return -ENOMEM;
+        p->default_action = PROFILE_ACTION_ERRNO;
+        p->default_errno_ret = -1;
+        *ret = p;
+        return 0;
+}
+
+static void profile_rule_done(struct profile_rule *rule) {
+        for (size_t i = 0; i < rule->n_names; i++)
+                free(rule->names[i]);
+        free(rule->names);
+        free(rule->args);
+        free(rule->comment);
+}
+
+void profile_free(struct profile *p) {
+        if (!p)
+                return;
+        for (size_t i = 0; i < p->n_rules; i++)
+                profile_rule_done(&p->rules[i]);
+        free(p->rules);
+        free(p->architectures);
+        free(p->listener_path);
+        free(p->listener_metadata);
+        free(p);
+}
+
+int profile_add_rule(struct profile *p, const char *const *names, size_t n_names,
+                     enum profile_action action, int errno_ret, struct profile_rule **ret) {
+        struct profile_rule *rules, *rule;
+
+        rules = reallocarray(p->rules, p->n_rules + 1, sizeof(*rules));
+        if (!rules)
+                return -ENOMEM;
+        p->rules = rules;
+        rule = &rules[p->n_rules];
+        *rule = (struct profile_rule) { .action = action, .errno_ret = errno_ret };
+        rule->names = calloc(n_names + 1, sizeof(char *));
+        if (!rule->names)
+                return -ENOMEM;
+        for (size_t i = 0; i < n_names; i++) {
+                rule->names[i] = strdup(names[i]);
+                if (!rule->names[i]) {
+                        profile_rule_done(rule);
+                        return -ENOMEM;
+                }
+                rule->n_names++;
+        }
+        p->n_rules++;
+        if (ret)
+                *ret = rule;
+        return 0;
+}
+
+int profile_add_architecture(struct profile *p, uint32_t token) {
+        uint32_t *a;
+
+        for (size_t i = 0; i < p->n_architectures; i++)
+                if (p->architectures[i] == token)
+                        return 0;
+        a = reallocarray(p->architectures, p->n_architectures + 1, sizeof(*a));
+        if (!a)
+                return -ENOMEM;
+        a[p->n_architectures++] = token;
+        p->architectures = a;
+        return 0;
+}

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#pragma once
+
+#include <json-c/json.h>
+#include <stdint.h>
+
+#include "sysrec/macro.h"
+
+static inline void json_object_putp(struct json_object **o) {
+        if (*o)
+                json_object_put(*o);
+}
+
+/* Adders returning 0 or -ENOMEM; a NULL string is stored as JSON null. */
+int json_add_string(struct json_object *obj, const char *key, const char *value);
+int json_add_uint64(struct json_object *obj, const char *key, uint64_t value);
+int json_add_bool(struct json_object *obj, const char *key, int value);
+int json_array_add_string(struct json_object *array, const char *value);
+
+/* Two-space indented JSON with a final newline, "/" not escaped: stable bytes for
+ * the same object, so generated files diff cleanly. */
+int json_to_string_pretty(struct json_object *obj, char **ret);
+
+/* Parses text as one JSON value, strictly, rejecting trailing garbage; a syntax error
+ * fills err with its line and column. */
+struct parse_error;
+int json_parse_strict(const char *text, size_t size, struct json_object **ret, struct parse_error *err);

@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#pragma once
+
+#include <stdint.h>
+#include <sys/types.h>
+
+/* Checked parsing: the whole string must be a number in range (no sign for unsigned,
+ * no trailing garbage, no empty string). Base 0: decimal, 0x hex, 0 octal.
+ * Returns 0, -EINVAL for non-numbers, -ERANGE when out of range. */
+int parse_uint64(const char *s, uint64_t *ret);
+int parse_uint32(const char *s, uint32_t *ret);
+int parse_int(const char *s, int *ret);
+int parse_pid(const char *s, pid_t *ret);

@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#pragma once
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "sysrec/syscall-set.h"
+
+/* What a recording backend reports besides the syscalls themselves. */
+struct record_stats {
+        uint64_t events;    /* syscalls recorded */
+        uint64_t processes; /* thread groups followed, the target included */
+        uint64_t lost;      /* syscalls seen but not recorded (out of memory) */
+        /* ptrace: why the SECCOMP_RET_TRACE filter could not be used (negative errno),
+         * 0 when it was used or not asked for. */
+        int seccomp_stop_error;
+        /* The command could not be executed (negative errno): nothing was recorded. */
+        int exec_error;
+};
+
+struct ptrace_options {
+        char *const *argv; /* the command; argv[0] is searched in PATH */
+        bool seccomp_stop; /* one stop per syscall through SECCOMP_RET_TRACE (default) */
+};
+
+/* Runs argv under ptrace, following every thread and child, until all of them have
+ * exited; adds what they call to set. SIGINT, SIGTERM and SIGHUP sent to us with
+ * kill() are forwarded to the target (from the terminal it gets them itself).
+ * *ret_wait_status is the target's wait status. When the command cannot be executed,
+ * returns that error and sets stats->exec_error. Leaves SIGINT, SIGTERM and SIGHUP
+ * blocked, so that one arriving after the target's exit cannot kill sysrec before it
+ * has written what it recorded. */
+int ptrace_record(const struct ptrace_options *o, struct syscall_set *set,
+                  struct record_stats *stats, int *ret_wait_status);

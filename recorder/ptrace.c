@@ -1,0 +1,332 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* The ptrace backend. The child installs a filter returning SECCOMP_RET_TRACE for
+ * every syscall before its exec, so each syscall stops once (PTRACE_EVENT_SECCOMP)
+ * instead of twice as with PTRACE_SYSCALL; the kernel tells architecture and number
+ * through PTRACE_GET_SYSCALL_INFO, so nothing is guessed from registers. */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/signalfd.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "sysrec/macro.h"
+#include "sysrec/pid-set.h"
+#include "sysrec/process.h"
+#include "sysrec/recorder.h"
+
+struct tracer {
+        struct syscall_set *set;
+        struct record_stats *stats;
+        bool seccomp_stop;
+        pid_t target;
+        bool target_exited;
+        int target_status;
+        /* Syscalls of the held child before its execve are sysrec's, not the target's:
+         * with PTRACE_SYSCALL they would show, so recording starts at that execve. */
+        bool started;
+        struct pid_set live; /* thread groups still running, for forwarding signals */
+};
+
+static int tracer_resume(struct tracer *t, pid_t pid, int sig) {
+        int request = t->seccomp_stop ? PTRACE_CONT : PTRACE_SYSCALL;
+
+        /* ESRCH: the tracee was killed (SIGKILL) while stopped; its exit comes next. */
+        if (ptrace(request, pid, 0L, (long) sig) < 0 && errno != ESRCH)
+                return -errno;
+        return 0;
+}
+
+static void origin_read(pid_t pid, struct syscall_origin *o) {
+        char path[64], exe[4096];
+        _cleanup_close_ int fd = -1;
+        ssize_t n;
+
+        o->pid = pid;
+        snprintf(path, sizeof(path), "/proc/%d/comm", pid);
+        fd = open(path, O_RDONLY | O_CLOEXEC);
+        n = fd >= 0 ? read(fd, o->comm, sizeof(o->comm) - 1) : -1;
+        o->comm[n > 0 ? n : 0] = 0;
+        o->comm[strcspn(o->comm, "\n")] = 0;
+        snprintf(path, sizeof(path), "/proc/%d/exe", pid);
+        n = readlink(path, exe, sizeof(exe) - 1);
+        if (n > 0) {
+                exe[n] = 0;
+                o->exe = strdup(exe);
+        }
+}
+
+static void tracer_record(struct tracer *t, pid_t pid, int arch, uint32_t nr) {
+        struct syscall_entry *e;
+        bool created;
+
+        if (arch < 0 || syscall_set_get(t->set, arch, nr, &e, &created) < 0) {
+                t->stats->lost++;
+                return;
+        }
+        e->count++;
+        t->stats->events++;
+        if (created)
+                origin_read(pid, &e->first);
+}
+
+static void tracer_handle_syscall(struct tracer *t, pid_t pid) {
+        struct __ptrace_syscall_info info;
+        uint64_t nr;
+
+        if (ptrace(PTRACE_GET_SYSCALL_INFO, pid, (void *) sizeof(info), &info) <= 0) {
+                if (errno != ESRCH)
+                        t->stats->lost++;
+                return;
+        }
+        if (info.op == PTRACE_SYSCALL_INFO_SECCOMP)
+                nr = info.seccomp.nr;
+        else if (info.op == PTRACE_SYSCALL_INFO_ENTRY)
+                nr = info.entry.nr;
+        else
+                return; /* a syscall-exit stop (PTRACE_SYSCALL mode) */
+
+        if (!t->started) {
+                if (pid != t->target || nr != SYS_execve)
+                        return;
+                t->started = true;
+        }
+        /* seccomp sees the number as an int; so does a profile. */
+        tracer_record(t, pid, sysrec_arch_from_audit(info.arch, (uint32_t) nr), (uint32_t) nr);
+}
+
+/* Thread-group id of a task, from /proc; 0 when it cannot be read. */
+static pid_t task_tgid(pid_t tid) {
+        char path[64], buf[1024];
+        _cleanup_close_ int fd = -1;
+        const char *p;
+        ssize_t n;
+
+        snprintf(path, sizeof(path), "/proc/%d/status", tid);
+        fd = open(path, O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+                return 0;
+        n = read(fd, buf, sizeof(buf) - 1);
+        if (n <= 0)
+                return 0;
+        buf[n] = 0;
+        p = strstr(buf, "\nTgid:");
+        return p ? (pid_t) strtol(p + 6, NULL, 10) : 0;
+}
+
+static void tracer_handle_new_task(struct tracer *t, pid_t parent, unsigned event) {
+        unsigned long msg;
+        pid_t child;
+
+        if (ptrace(PTRACE_GETEVENTMSG, parent, 0L, &msg) < 0)
+                return;
+        child = (pid_t) msg;
+        /* PTRACE_EVENT_CLONE is a thread unless the clone made a new thread group. */
+        if (event == PTRACE_EVENT_CLONE && task_tgid(child) != child)
+                return;
+        t->stats->processes++;
+        if (pid_set_add(&t->live, child) < 0)
+                t->stats->lost++;
+}
+
+static bool is_group_stop_signal(int sig) {
+        return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU;
+}
+
+static int tracer_handle_stop(struct tracer *t, pid_t pid, int status) {
+        unsigned event = (unsigned) status >> 16;
+        int sig = WSTOPSIG(status);
+
+        switch (event) {
+        case 0:
+                if (sig == (SIGTRAP | 0x80)) {
+                        tracer_handle_syscall(t, pid);
+                        return tracer_resume(t, pid, 0);
+                }
+                /* A signal for the tracee: deliver it. */
+                return tracer_resume(t, pid, sig);
+        case PTRACE_EVENT_SECCOMP:
+                tracer_handle_syscall(t, pid);
+                return tracer_resume(t, pid, 0);
+        case PTRACE_EVENT_FORK:
+        case PTRACE_EVENT_VFORK:
+        case PTRACE_EVENT_CLONE:
+                tracer_handle_new_task(t, pid, event);
+                return tracer_resume(t, pid, 0);
+        case PTRACE_EVENT_STOP:
+                /* A group-stop (SIGSTOP and friends): stay stopped, as without us, but
+                 * let the kernel wake the tracee on SIGCONT. Otherwise the first stop
+                 * of a new task, or our PTRACE_INTERRUPT. */
+                if (is_group_stop_signal(sig)) {
+                        if (ptrace(PTRACE_LISTEN, pid, 0L, 0L) < 0 && errno != ESRCH)
+                                return -errno;
+                        return 0;
+                }
+                return tracer_resume(t, pid, 0);
+        default:
+                return tracer_resume(t, pid, 0);
+        }
+}
+
+static void tracer_handle_exit(struct tracer *t, pid_t pid, int status) {
+        pid_set_remove(&t->live, pid);
+        if (pid == t->target) {
+                t->target_exited = true;
+                t->target_status = status;
+        }
+}
+
+/* A signal sent to us by someone (kill, a supervisor) goes to the target, or once it
+ * has exited to whatever it left running. From the terminal (SI_KERNEL) the target's
+ * process group, which is ours, got it already: forwarding would deliver it twice. */
+static void tracer_forward_signal(struct tracer *t, const struct signalfd_siginfo *si) {
+        if (si->ssi_code == SI_KERNEL)
+                return;
+        if (!t->target_exited) {
+                kill(t->target, (int) si->ssi_signo);
+                return;
+        }
+        for (size_t i = 0; i < t->live.n; i++)
+                kill(t->live.pids[i], (int) si->ssi_signo);
+}
+
+/* Blocks until a signal arrives; SIGCHLD only tells that a tracee changed state. */
+static int tracer_wait_signal(struct tracer *t, int signal_fd) {
+        struct signalfd_siginfo si[16];
+        ssize_t n = read(signal_fd, si, sizeof(si));
+
+        if (n < 0)
+                return errno == EINTR ? 0 : -errno;
+        for (size_t i = 0; i < (size_t) n / sizeof(si[0]); i++)
+                if (si[i].ssi_signo != SIGCHLD)
+                        tracer_forward_signal(t, &si[i]);
+        return 0;
+}
+
+static int tracer_loop(struct tracer *t, int signal_fd) {
+        for (;;) {
+                int status, r;
+                pid_t pid = waitpid(-1, &status, __WALL | WNOHANG);
+
+                if (pid < 0) {
+                        if (errno == EINTR)
+                                continue;
+                        if (errno == ECHILD)
+                                return 0; /* every tracee is gone */
+                        return -errno;
+                }
+                if (pid == 0) {
+                        r = tracer_wait_signal(t, signal_fd);
+                        if (r < 0)
+                                return r;
+                        continue;
+                }
+                if (WIFSTOPPED(status)) {
+                        r = tracer_handle_stop(t, pid, status);
+                        if (r < 0)
+                                return r;
+                } else if (WIFEXITED(status) || WIFSIGNALED(status))
+                        tracer_handle_exit(t, pid, status);
+        }
+}
+
+static const int forwarded_signals[] = { SIGINT, SIGTERM, SIGHUP };
+
+static int signal_fd_open(void) {
+        sigset_t mask;
+        int fd;
+
+        /* SIGCHLD must not be ignored, or ptrace stops would not wake us. */
+        signal(SIGCHLD, SIG_DFL);
+        sigemptyset(&mask);
+        sigaddset(&mask, SIGCHLD);
+        for (size_t i = 0; i < ELEMENTSOF(forwarded_signals); i++)
+                sigaddset(&mask, forwarded_signals[i]);
+        if (sigprocmask(SIG_BLOCK, &mask, NULL) < 0)
+                return -errno;
+        fd = signalfd(-1, &mask, SFD_CLOEXEC);
+        return fd < 0 ? -errno : fd;
+}
+
+static int tracer_seize(struct tracer *t, struct held_child *child) {
+        unsigned long options = PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE |
+                                PTRACE_O_EXITKILL;
+
+        options |= t->seccomp_stop ? PTRACE_O_TRACESECCOMP : PTRACE_O_TRACESYSGOOD;
+        if (ptrace(PTRACE_SEIZE, child->pid, 0L, options) < 0)
+                return -errno;
+        /* PTRACE_SYSCALL needs a stopped tracee to start from. */
+        if (!t->seccomp_stop && ptrace(PTRACE_INTERRUPT, child->pid, 0L, 0L) < 0)
+                return -errno;
+        return process_release(child);
+}
+
+/* One run of the command. Returns 1 when the child could not install the filter,
+ * so the caller runs it again with PTRACE_SYSCALL. */
+static int ptrace_run(const char *path, const struct ptrace_options *o, struct tracer *t, int signal_fd) {
+        struct held_child child = { .release_fd = -1, .report_fd = -1 };
+        struct child_report report;
+        int r;
+
+        r = process_spawn_held(path, o->argv, t->seccomp_stop, &child);
+        if (r < 0)
+                return r;
+        t->target = child.pid;
+        t->stats->processes = 1;
+        r = pid_set_add(&t->live, child.pid);
+        if (r >= 0)
+                r = tracer_seize(t, &child);
+        if (r < 0) {
+                /* Never seized, or seized and held: it has run nothing of the target. */
+                kill(child.pid, SIGKILL);
+                waitpid(child.pid, NULL, __WALL);
+                held_child_done(&child);
+                return r;
+        }
+        r = tracer_loop(t, signal_fd);
+        if (r >= 0 && process_read_report(&child, &report) > 0) {
+                if (report.stage == CHILD_STAGE_FILTER) {
+                        t->stats->seccomp_stop_error = -report.error;
+                        r = 1;
+                } else {
+                        t->stats->exec_error = -report.error;
+                        r = -report.error;
+                }
+        }
+        held_child_done(&child);
+        return r;
+}
+
+int ptrace_record(const struct ptrace_options *o, struct syscall_set *set,
+                  struct record_stats *stats, int *ret_wait_status) {
+        _cleanup_free_ char *path = NULL;
+        _cleanup_close_ int signal_fd = -1;
+        struct tracer t = { .set = set, .stats = stats, .seccomp_stop = o->seccomp_stop };
+        int r;
+
+        r = process_find_executable(o->argv[0], &path);
+        if (r < 0) {
+                stats->exec_error = r;
+                return r;
+        }
+        signal_fd = signal_fd_open();
+        if (signal_fd < 0)
+                return signal_fd;
+
+        r = ptrace_run(path, o, &t, signal_fd);
+        if (r == 1) {
+                pid_set_done(&t.live);
+                t = (struct tracer) { .set = set, .stats = stats, .seccomp_stop = false };
+                r = ptrace_run(path, o, &t, signal_fd);
+        }
+        pid_set_done(&t.live);
+        if (r < 0)
+                return r;
+        *ret_wait_status = t.target_status;
+        return 0;
+}

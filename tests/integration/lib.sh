@@ -1,0 +1,67 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# TAP helpers sourced by every integration script. meson sets SYSREC (the binary),
+# WORKLOADS (the test programs' directory) and SYSREC_TEST_DATA.
+set -u
+
+: "${SYSREC:?SYSREC must name the sysrec binary}"
+: "${WORKLOADS:?WORKLOADS must name the workloads directory}"
+
+TAP_N=0
+TAP_FAILED=0
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/sysrec-test.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+
+plan() { echo "1..$1"; }
+
+ok() { # ok CONDITION_STATUS DESCRIPTION
+        TAP_N=$((TAP_N + 1))
+        if [ "$1" -eq 0 ]; then
+                echo "ok $TAP_N - $2"
+        else
+                echo "not ok $TAP_N - $2"
+                TAP_FAILED=$((TAP_FAILED + 1))
+        fi
+}
+
+# check DESCRIPTION COMMAND...: one TAP line for a command's success.
+check() {
+        local desc=$1
+        shift
+        "$@"
+        ok $? "$desc"
+}
+
+# Skip the whole script, unless CI asked for everything (SYSREC_REQUIRE_ALL=1).
+skip_all() {
+        if [ "${SYSREC_REQUIRE_ALL:-0}" = 1 ]; then
+                echo "1..1"
+                echo "not ok 1 - required facility missing: $1"
+                exit 1
+        fi
+        echo "1..0 # SKIP $1"
+        exit 0
+}
+
+require_root() {
+        [ "$(id -u)" = 0 ] || skip_all "needs root"
+}
+
+# Names of the syscalls in a profile's SCMP_ACT_ALLOW rules, one a line, sorted.
+allowed_names() {
+        python3 -c '
+import json, sys
+p = json.load(open(sys.argv[1]))
+names = set()
+for r in p.get("syscalls", []):
+    if r["action"] == "SCMP_ACT_ALLOW":
+        names.update(r["names"])
+print("\n".join(sorted(names)))' "$1"
+}
+
+# has_syscall PROFILE NAME: NAME is allowed by PROFILE.
+has_syscall() { allowed_names "$1" | grep -qx "$2"; }
+
+done_testing() {
+        [ "$TAP_FAILED" -eq 0 ]
+        exit $?
+}
