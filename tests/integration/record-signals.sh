@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Exit statuses pass through; a signal sent to sysrec reaches the target, and the
+# profile is written complete once the target has exited.
+. "$(dirname "$0")/lib.sh"
+require_root
+plan 9
+
+"$SYSREC" record -q -o /dev/null -- sh -c 'exit 7'
+ok $(( $? != 7 )) "exit status 7 passed through"
+"$SYSREC" record -q -o /dev/null -- sh -c 'kill -TERM $$'
+ok $(( $? != 143 )) "death by SIGTERM gives 128+15"
+"$SYSREC" record -q -o /dev/null -- /nonexistent/command 2>"$TMP/err"
+ok $(( $? != 127 )) "command not found gives 127"
+grep -q "/nonexistent/command" "$TMP/err"
+ok $? "the error names the command"
+
+# Job control, so that the background sysrec does not start with SIGINT ignored as a
+# non-interactive shell's background commands do.
+set -m
+for sig in INT TERM; do
+        "$SYSREC" record -q -o "$TMP/sleep.json" -- sleep 600 &
+        pid=$!
+        # Wait until the target has started sleeping under the tracer.
+        for _ in $(seq 100); do
+                pgrep -P "$pid" -x sleep >/dev/null && break
+                sleep 0.05
+        done
+        sleep 0.2
+        kill -"$sig" "$pid"
+        wait "$pid"
+        status=$?
+        expected=$((128 + $(kill -l "$sig")))
+        ok $(( status != expected )) "SIG$sig to sysrec: the target dies of it, status $status (want $expected)"
+done
+has_syscall "$TMP/sleep.json" clock_nanosleep
+ok $? "the profile written after SIGTERM is complete (has clock_nanosleep)"
+
+# A target that stops itself (group-stop) and is continued keeps working.
+"$SYSREC" record -q -o /dev/null -- sh -c 'kill -STOP $$; echo continued' >"$TMP/stop.out" &
+pid=$!
+for _ in $(seq 100); do
+        # T, or t for a traced stop
+        child=$(pgrep -P "$pid" -x sh) && ps -o stat= -p "$child" | grep -qi '^t' && break
+        sleep 0.05
+done
+kill -CONT "$child"
+wait "$pid"
+ok $? "a stopped and continued target finishes"
+grep -qx continued "$TMP/stop.out"
+ok $? "and prints what it printed after SIGCONT"
+done_testing
