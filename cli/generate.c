@@ -18,29 +18,19 @@ static void help(void) {
                "The same recordings give the same bytes.\n\n"
                "Options:\n"
                "  -o --output=FILE         write the profile to FILE (default: stdout)\n"
-               "     --default-action=ACT  errno (default), kill_process, kill_thread, trap\n"
-               "                           or log. There is no plain 'kill': SCMP_ACT_KILL\n"
-               "                           ends only the calling thread.\n"
-               "     --errno=NAME|NUMBER   errno returned with --default-action=errno\n"
-               "                           (default EPERM)\n"
+               OUTPUT_PROFILE_OPTIONS_HELP
                "  -h --help                show this help\n");
 }
-
-enum {
-        ARG_DEFAULT_ACTION = 0x100,
-        ARG_ERRNO,
-};
 
 static const struct option options[] = {
         { "help", no_argument, NULL, 'h' },
         { "output", required_argument, NULL, 'o' },
-        { "default-action", required_argument, NULL, ARG_DEFAULT_ACTION },
-        { "errno", required_argument, NULL, ARG_ERRNO },
+        OUTPUT_PROFILE_LONG_OPTIONS,
         {},
 };
 
 static int parse_argv(int argc, char *argv[]) {
-        int c;
+        int c, r;
 
         arg_build = PROFILE_BUILD_OPTIONS_DEFAULT;
         optind = 0;
@@ -52,16 +42,11 @@ static int parse_argv(int argc, char *argv[]) {
                 case 'o':
                         arg_output = optarg;
                         break;
-                case ARG_DEFAULT_ACTION:
-                        if (output_parse_default_action(optarg, &arg_build.default_action) < 0)
-                                return -EINVAL;
-                        break;
-                case ARG_ERRNO:
-                        if (output_parse_errno(optarg, &arg_build.errno_ret) < 0)
-                                return -EINVAL;
-                        break;
                 default:
-                        return -EINVAL;
+                        r = output_parse_profile_option(c, optarg, &arg_build);
+                        if (r > 0)
+                                break;
+                        return r < 0 ? r : -EINVAL; /* getopt printed why */
                 }
         if (optind >= argc)
                 return log_error_errno(-EINVAL, "No recording given; usage: sysrec generate -o PROFILE RECORDING...");

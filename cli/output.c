@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <string.h>
+#include <getopt.h>
 #include <strings.h>
 
 #include "output.h"
@@ -51,6 +52,22 @@ int output_parse_errno(const char *s, int *ret) {
                 }
         }
         return log_error_errno(-EINVAL, "--errno %s: not an errno name (EPERM) or number.", s);
+}
+
+int output_parse_profile_option(int c, const char *arg, struct profile_build_options *o) {
+        int r;
+
+        switch (c) {
+        case ARG_PROFILE_DEFAULT_ACTION:
+                r = output_parse_default_action(arg, &o->default_action);
+                break;
+        case ARG_PROFILE_ERRNO:
+                r = output_parse_errno(arg, &o->errno_ret);
+                break;
+        default:
+                return 0;
+        }
+        return r < 0 ? r : 1;
 }
 
 static void warn_unnamed(const struct syscall_set *set) {

@@ -36,12 +36,7 @@ static void help(void) {
                "     --no-seccomp-stop     stop at every syscall entry and exit with\n"
                "                           PTRACE_SYSCALL instead of once per syscall\n"
                "                           through a SECCOMP_RET_TRACE filter (slower)\n"
-               "     --default-action=ACT  what the profile does with other syscalls:\n"
-               "                           errno (default), kill_process, kill_thread,\n"
-               "                           trap or log. There is no plain 'kill':\n"
-               "                           SCMP_ACT_KILL ends only the calling thread.\n"
-               "     --errno=NAME|NUMBER   errno returned with --default-action=errno\n"
-               "                           (default EPERM)\n"
+               OUTPUT_PROFILE_OPTIONS_HELP
                "  -h --help                show this help\n\n"
                "At least one of -o, --save-recording or -c is needed.\n\n"
                "Example:\n  sysrec record -o nginx.json -- nginx -g 'daemon off;'\n");
@@ -51,8 +46,6 @@ enum {
         ARG_SAVE_RECORDING = 0x100,
         ARG_BACKEND,
         ARG_NO_SECCOMP_STOP,
-        ARG_DEFAULT_ACTION,
-        ARG_ERRNO,
 };
 
 static const struct option options[] = {
@@ -63,14 +56,13 @@ static const struct option options[] = {
         { "quiet", no_argument, NULL, 'q' },
         { "backend", required_argument, NULL, ARG_BACKEND },
         { "no-seccomp-stop", no_argument, NULL, ARG_NO_SECCOMP_STOP },
-        { "default-action", required_argument, NULL, ARG_DEFAULT_ACTION },
-        { "errno", required_argument, NULL, ARG_ERRNO },
+        OUTPUT_PROFILE_LONG_OPTIONS,
         {},
 };
 
 /* Returns 1 to go on, 0 when done (help), or a negative errno for a usage error. */
 static int parse_argv(int argc, char *argv[]) {
-        int c;
+        int c, r;
 
         arg_build = PROFILE_BUILD_OPTIONS_DEFAULT;
         optind = 0;
@@ -98,16 +90,11 @@ static int parse_argv(int argc, char *argv[]) {
                 case ARG_NO_SECCOMP_STOP:
                         arg_seccomp_stop = false;
                         break;
-                case ARG_DEFAULT_ACTION:
-                        if (output_parse_default_action(optarg, &arg_build.default_action) < 0)
-                                return -EINVAL;
-                        break;
-                case ARG_ERRNO:
-                        if (output_parse_errno(optarg, &arg_build.errno_ret) < 0)
-                                return -EINVAL;
-                        break;
                 default:
-                        return -EINVAL; /* getopt printed why */
+                        r = output_parse_profile_option(c, optarg, &arg_build);
+                        if (r > 0)
+                                break;
+                        return r < 0 ? r : -EINVAL; /* getopt printed why */
                 }
 
         if (optind >= argc)

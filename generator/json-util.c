@@ -42,6 +42,29 @@ int json_array_add_string(struct json_object *array, const char *value) {
         return 0;
 }
 
+static int json_add_new(struct json_object *parent, const char *key, struct json_object *child,
+                        struct json_object **ret) {
+        int r;
+
+        if (!child)
+                return -ENOMEM;
+        r = key ? json_object_object_add(parent, key, child) : json_object_array_add(parent, child);
+        if (r < 0) {
+                json_object_put(child);
+                return -ENOMEM;
+        }
+        *ret = child;
+        return 0;
+}
+
+int json_add_new_array(struct json_object *parent, const char *key, struct json_object **ret) {
+        return json_add_new(parent, key, json_object_new_array(), ret);
+}
+
+int json_add_new_object(struct json_object *parent, const char *key, struct json_object **ret) {
+        return json_add_new(parent, key, json_object_new_object(), ret);
+}
+
 int json_to_string_pretty(struct json_object *obj, char **ret) {
         const char *s = json_object_to_json_string_ext(
                 obj, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE);

@@ -7,20 +7,16 @@
 #include "sysrec/profile.h"
 
 static int rule_args_to_json(const struct profile_rule *rule, struct json_object *obj) {
-        struct json_object *args = json_object_new_array();
+        struct json_object *args;
 
-        if (!args || json_object_object_add(obj, "args", args) < 0) {
-                json_object_put(args);
+        if (json_add_new_array(obj, "args", &args) < 0)
                 return -ENOMEM;
-        }
         for (size_t i = 0; i < rule->n_args; i++) {
                 const struct profile_arg *a = &rule->args[i];
-                struct json_object *arg = json_object_new_object();
+                struct json_object *arg;
 
-                if (!arg || json_object_array_add(args, arg) < 0) {
-                        json_object_put(arg);
+                if (json_add_new_object(args, NULL, &arg) < 0)
                         return -ENOMEM;
-                }
                 if (json_add_uint64(arg, "index", a->index) < 0 ||
                     json_add_uint64(arg, "value", a->value) < 0 ||
                     json_add_uint64(arg, "valueTwo", a->value_two) < 0 ||
@@ -31,17 +27,10 @@ static int rule_args_to_json(const struct profile_rule *rule, struct json_object
 }
 
 static int rule_to_json(const struct profile_rule *rule, struct json_object *rules) {
-        struct json_object *obj = json_object_new_object(), *names;
+        struct json_object *obj, *names;
 
-        if (!obj || json_object_array_add(rules, obj) < 0) {
-                json_object_put(obj);
+        if (json_add_new_object(rules, NULL, &obj) < 0 || json_add_new_array(obj, "names", &names) < 0)
                 return -ENOMEM;
-        }
-        names = json_object_new_array();
-        if (!names || json_object_object_add(obj, "names", names) < 0) {
-                json_object_put(names);
-                return -ENOMEM;
-        }
         for (size_t i = 0; i < rule->n_names; i++)
                 if (json_array_add_string(names, rule->names[i]) < 0)
                         return -ENOMEM;
@@ -57,12 +46,10 @@ static int rule_to_json(const struct profile_rule *rule, struct json_object *rul
 }
 
 static int architectures_to_json(const struct profile *p, struct json_object *obj) {
-        struct json_object *arches = json_object_new_array();
+        struct json_object *arches;
 
-        if (!arches || json_object_object_add(obj, "architectures", arches) < 0) {
-                json_object_put(arches);
+        if (json_add_new_array(obj, "architectures", &arches) < 0)
                 return -ENOMEM;
-        }
         for (size_t i = 0; i < p->n_architectures; i++) {
                 char name[64];
                 int r = profile_arch_to_string(p->architectures[i], name, sizeof(name));
@@ -75,12 +62,10 @@ static int architectures_to_json(const struct profile *p, struct json_object *ob
 }
 
 static int flags_to_json(const struct profile *p, struct json_object *obj) {
-        struct json_object *flags = json_object_new_array();
+        struct json_object *flags;
 
-        if (!flags || json_object_object_add(obj, "flags", flags) < 0) {
-                json_object_put(flags);
+        if (json_add_new_array(obj, "flags", &flags) < 0)
                 return -ENOMEM;
-        }
         for (unsigned bit = 0; bit < 32; bit++)
                 if (p->flags & (1U << bit)) {
                         const char *name = profile_flag_to_string(1U << bit);
@@ -108,11 +93,8 @@ static int profile_to_json(const struct profile *p, struct json_object *obj) {
                 return -ENOMEM;
         if (p->listener_metadata && json_add_string(obj, "listenerMetadata", p->listener_metadata) < 0)
                 return -ENOMEM;
-        rules = json_object_new_array();
-        if (!rules || json_object_object_add(obj, "syscalls", rules) < 0) {
-                json_object_put(rules);
+        if (json_add_new_array(obj, "syscalls", &rules) < 0)
                 return -ENOMEM;
-        }
         for (size_t i = 0; i < p->n_rules; i++)
                 if ((r = rule_to_json(&p->rules[i], rules)) < 0)
                         return r;

@@ -137,12 +137,10 @@ static int timestamp_parse(const char *s, struct timespec *ret) {
 }
 
 static int origin_to_json(const struct syscall_origin *o, struct json_object *entry) {
-        struct json_object *first = json_object_new_object();
+        struct json_object *first;
 
-        if (!first || json_object_object_add(entry, "first", first) < 0) {
-                json_object_put(first);
+        if (json_add_new_object(entry, "first", &first) < 0)
                 return -ENOMEM;
-        }
         if (json_add_uint64(first, "pid", (uint64_t) o->pid) < 0 || json_add_string(first, "comm", o->comm) < 0 ||
             json_add_string(first, "exe", o->exe) < 0)
                 return -ENOMEM;
@@ -150,13 +148,11 @@ static int origin_to_json(const struct syscall_origin *o, struct json_object *en
 }
 
 static int entry_to_json(enum sysrec_arch arch, const struct syscall_entry *e, struct json_object *list) {
-        struct json_object *entry = json_object_new_object();
+        struct json_object *entry;
         const char *name = NULL;
 
-        if (!entry || json_object_array_add(list, entry) < 0) {
-                json_object_put(entry);
+        if (json_add_new_object(list, NULL, &entry) < 0)
                 return -ENOMEM;
-        }
         (void) syscall_name(arch, e->nr, &name);
         if (json_add_uint64(entry, "nr", e->nr) < 0 || json_add_string(entry, "name", name) < 0 ||
             json_add_uint64(entry, "count", e->count) < 0)
@@ -165,22 +161,17 @@ static int entry_to_json(enum sysrec_arch arch, const struct syscall_entry *e, s
 }
 
 static int syscalls_to_json(const struct syscall_set *set, struct json_object *obj) {
-        struct json_object *arches = json_object_new_object();
+        struct json_object *arches;
 
-        if (!arches || json_object_object_add(obj, "architectures", arches) < 0) {
-                json_object_put(arches);
+        if (json_add_new_object(obj, "architectures", &arches) < 0)
                 return -ENOMEM;
-        }
         for (unsigned a = 0; a < _SYSREC_ARCH_MAX; a++) {
                 struct json_object *list;
 
                 if (set->arch[a].n == 0)
                         continue;
-                list = json_object_new_array();
-                if (!list || json_object_object_add(arches, sysrec_arch_to_string(a), list) < 0) {
-                        json_object_put(list);
+                if (json_add_new_array(arches, sysrec_arch_to_string(a), &list) < 0)
                         return -ENOMEM;
-                }
                 for (size_t i = 0; i < set->arch[a].n; i++)
                         if (entry_to_json(a, &set->arch[a].entries[i], list) < 0)
                                 return -ENOMEM;
@@ -189,15 +180,13 @@ static int syscalls_to_json(const struct syscall_set *set, struct json_object *o
 }
 
 static int header_to_json(const struct recording *r, struct json_object *obj) {
-        struct json_object *command = json_object_new_array(), *lost;
+        struct json_object *command, *lost;
         char start[64] = "", end[64] = "";
 
-        if (!command || json_object_object_add(obj, "format", json_object_new_string(RECORDING_FORMAT_NAME)) < 0 ||
+        if (json_add_string(obj, "format", RECORDING_FORMAT_NAME) < 0 ||
             json_add_uint64(obj, "version", RECORDING_FORMAT_VERSION) < 0 ||
-            json_object_object_add(obj, "command", command) < 0) {
-                json_object_put(command);
+            json_add_new_array(obj, "command", &command) < 0)
                 return -ENOMEM;
-        }
         for (char **p = r->command; p && *p; p++)
                 if (json_array_add_string(command, *p) < 0)
                         return -ENOMEM;
@@ -208,11 +197,8 @@ static int header_to_json(const struct recording *r, struct json_object *obj) {
             json_add_uint64(obj, "events", r->events) < 0 || json_add_uint64(obj, "processes", r->processes) < 0 ||
             json_add_bool(obj, "complete", recording_is_complete(r)) < 0)
                 return -ENOMEM;
-        lost = json_object_new_object();
-        if (!lost || json_object_object_add(obj, "lost", lost) < 0) {
-                json_object_put(lost);
+        if (json_add_new_object(obj, "lost", &lost) < 0)
                 return -ENOMEM;
-        }
         for (size_t i = 0; i < r->n_losses; i++)
                 if (json_add_uint64(lost, r->losses[i].name, r->losses[i].count) < 0)
                         return -ENOMEM;

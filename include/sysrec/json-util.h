@@ -16,6 +16,10 @@ int json_add_string(struct json_object *obj, const char *key, const char *value)
 int json_add_uint64(struct json_object *obj, const char *key, uint64_t value);
 int json_add_bool(struct json_object *obj, const char *key, int value);
 int json_array_add_string(struct json_object *array, const char *value);
+/* Adds a new empty array or object under key (or, with key NULL, to an array) and
+ * returns it, owned by the parent. */
+int json_add_new_array(struct json_object *parent, const char *key, struct json_object **ret);
+int json_add_new_object(struct json_object *parent, const char *key, struct json_object **ret);
 
 /* Two-space indented JSON with a final newline, "/" not escaped: stable bytes for
  * the same object, so generated files diff cleanly. */
