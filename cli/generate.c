@@ -17,8 +17,7 @@ static void help(void) {
                "one seccomp profile that allows every syscall any of them made.\n"
                "The same recordings give the same bytes.\n\n"
                "Options:\n"
-               "  -o --output=FILE         write the profile to FILE (default: stdout)\n"
-               OUTPUT_PROFILE_OPTIONS_HELP
+               "  -o --output=FILE         write the profile to FILE (default: stdout)\n" OUTPUT_PROFILE_OPTIONS_HELP
                "  -h --help                show this help\n");
 }
 

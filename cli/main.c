@@ -48,7 +48,7 @@ static int verb_help(int argc, char *argv[]) {
                 log_error("Unknown command '%s'; see 'sysrec --help'.", argv[1]);
                 return EXIT_USAGE;
         }
-        return v->run(2, (char *[]) { argv[1], (char *) "--help", NULL });
+        return v->run(2, (char *[]){ argv[1], (char *) "--help", NULL });
 }
 
 int main(int argc, char *argv[]) {

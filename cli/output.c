@@ -32,7 +32,8 @@ int output_parse_default_action(const char *s, enum profile_action *ret) {
                 return log_error_errno(-EINVAL, "--default-action kill is ambiguous: SCMP_ACT_KILL kills only the "
                                                 "calling thread and leaves the rest of the process running; "
                                                 "say kill_process or kill_thread.");
-        return log_error_errno(-EINVAL, "Unknown --default-action '%s': errno, kill_process, kill_thread, trap or log.", s);
+        return log_error_errno(-EINVAL, "Unknown --default-action '%s': errno, kill_process, kill_thread, trap or log.",
+                               s);
 }
 
 int output_parse_errno(const char *s, int *ret) {

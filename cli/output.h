@@ -14,15 +14,17 @@ enum {
         ARG_PROFILE_DEFAULT_ACTION = 0x200,
         ARG_PROFILE_ERRNO,
 };
-#define OUTPUT_PROFILE_LONG_OPTIONS                                                        \
-        { "default-action", required_argument, NULL, ARG_PROFILE_DEFAULT_ACTION },          \
+// clang-format off
+#define OUTPUT_PROFILE_LONG_OPTIONS                                                     \
+        { "default-action", required_argument, NULL, ARG_PROFILE_DEFAULT_ACTION },      \
         { "errno", required_argument, NULL, ARG_PROFILE_ERRNO }
-#define OUTPUT_PROFILE_OPTIONS_HELP                                                        \
-        "     --default-action=ACT  what the profile does with other syscalls:\n"          \
-        "                           errno (default), kill_process, kill_thread,\n"         \
-        "                           trap or log. There is no plain 'kill':\n"              \
-        "                           SCMP_ACT_KILL ends only the calling thread.\n"         \
-        "     --errno=NAME|NUMBER   errno returned with --default-action=errno\n"          \
+// clang-format on
+#define OUTPUT_PROFILE_OPTIONS_HELP                                                \
+        "     --default-action=ACT  what the profile does with other syscalls:\n"  \
+        "                           errno (default), kill_process, kill_thread,\n" \
+        "                           trap or log. There is no plain 'kill':\n"      \
+        "                           SCMP_ACT_KILL ends only the calling thread.\n" \
+        "     --errno=NAME|NUMBER   errno returned with --default-action=errno\n"  \
         "                           (default EPERM)\n"
 
 /* 1 when c was one of those options and its value was good, 0 when c is not one of

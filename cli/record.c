@@ -35,8 +35,7 @@ static void help(void) {
                "     --backend=ptrace      how to record (ptrace is the only one yet)\n"
                "     --no-seccomp-stop     stop at every syscall entry and exit with\n"
                "                           PTRACE_SYSCALL instead of once per syscall\n"
-               "                           through a SECCOMP_RET_TRACE filter (slower)\n"
-               OUTPUT_PROFILE_OPTIONS_HELP
+               "                           through a SECCOMP_RET_TRACE filter (slower)\n" OUTPUT_PROFILE_OPTIONS_HELP
                "  -h --help                show this help\n\n"
                "At least one of -o, --save-recording or -c is needed.\n\n"
                "Example:\n  sysrec record -o nginx.json -- nginx -g 'daemon off;'\n");
@@ -85,7 +84,8 @@ static int parse_argv(int argc, char *argv[]) {
                         break;
                 case ARG_BACKEND:
                         if (strcmp(optarg, "ptrace") != 0)
-                                return log_error_errno(-EINVAL, "Unknown --backend '%s': ptrace is the only backend so far.", optarg);
+                                return log_error_errno(
+                                        -EINVAL, "Unknown --backend '%s': ptrace is the only backend so far.", optarg);
                         break;
                 case ARG_NO_SECCOMP_STOP:
                         arg_seccomp_stop = false;
@@ -98,9 +98,11 @@ static int parse_argv(int argc, char *argv[]) {
                 }
 
         if (optind >= argc)
-                return log_error_errno(-EINVAL, "No command to record; usage: sysrec record -o FILE -- COMMAND [ARGS...]");
+                return log_error_errno(-EINVAL,
+                                       "No command to record; usage: sysrec record -o FILE -- COMMAND [ARGS...]");
         if (!arg_output && !arg_save_recording && !arg_table)
-                return log_error_errno(-EINVAL, "Nothing to write: give -o FILE (- for stdout), --save-recording FILE or -c.");
+                return log_error_errno(-EINVAL,
+                                       "Nothing to write: give -o FILE (- for stdout), --save-recording FILE or -c.");
         return 1;
 }
 

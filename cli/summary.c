@@ -12,9 +12,9 @@ static double seconds_between(const struct timespec *a, const struct timespec *b
 }
 
 void summary_print(const struct recording *rec) {
-        fprintf(stderr, "sysrec: %" PRIu64 " syscalls from %" PRIu64 " process%s in %.3f s (%s):",
-                rec->events, rec->processes, rec->processes == 1 ? "" : "es",
-                seconds_between(&rec->start, &rec->end), rec->backend ?: "?");
+        fprintf(stderr, "sysrec: %" PRIu64 " syscalls from %" PRIu64 " process%s in %.3f s (%s):", rec->events,
+                rec->processes, rec->processes == 1 ? "" : "es", seconds_between(&rec->start, &rec->end),
+                rec->backend ?: "?");
         for (unsigned a = 0; a < _SYSREC_ARCH_MAX; a++)
                 if (rec->syscalls->arch[a].n > 0)
                         fprintf(stderr, " %zu distinct on %s", rec->syscalls->arch[a].n, sysrec_arch_to_string(a));
@@ -50,7 +50,7 @@ void summary_print_table(const struct recording *rec) {
                 return;
         for (unsigned a = 0; a < _SYSREC_ARCH_MAX; a++)
                 for (size_t i = 0; i < rec->syscalls->arch[a].n; i++)
-                        rows[k++] = (struct table_row) { a, &rec->syscalls->arch[a].entries[i] };
+                        rows[k++] = (struct table_row){ a, &rec->syscalls->arch[a].entries[i] };
         qsort(rows, n, sizeof(*rows), compare_rows);
 
         fprintf(stderr, "%9s %-24s %-7s %s\n", "calls", "syscall", "arch", "first by");

@@ -4,8 +4,8 @@
 
 #include "sysrec/parse-error.h"
 
-int parse_error_set(struct parse_error *err, int error, unsigned line, unsigned column,
-                    const char *field, const char *format, ...) {
+int parse_error_set(struct parse_error *err, int error, unsigned line, unsigned column, const char *field,
+                    const char *format, ...) {
         va_list ap;
 
         if (!err)

@@ -54,5 +54,5 @@ bool pid_set_contains(const struct pid_set *s, pid_t pid) {
 
 void pid_set_done(struct pid_set *s) {
         free(s->pids);
-        *s = (struct pid_set) {};
+        *s = (struct pid_set){};
 }

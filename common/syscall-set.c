@@ -69,13 +69,13 @@ static int list_insert_at(struct syscall_list *l, size_t pos, uint32_t nr) {
                 l->allocated = n;
         }
         memmove(l->entries + pos + 1, l->entries + pos, (l->n - pos) * sizeof(*l->entries));
-        l->entries[pos] = (struct syscall_entry) { .nr = nr };
+        l->entries[pos] = (struct syscall_entry){ .nr = nr };
         l->n++;
         return 0;
 }
 
-int syscall_set_get(struct syscall_set *set, enum sysrec_arch arch, uint32_t nr,
-                    struct syscall_entry **ret, bool *ret_new) {
+int syscall_set_get(struct syscall_set *set, enum sysrec_arch arch, uint32_t nr, struct syscall_entry **ret,
+                    bool *ret_new) {
         struct syscall_list *l;
         size_t pos;
         int r;
@@ -99,8 +99,8 @@ int syscall_set_get(struct syscall_set *set, enum sysrec_arch arch, uint32_t nr,
         return 0;
 }
 
-int syscall_set_add(struct syscall_set *set, enum sysrec_arch arch, uint32_t nr,
-                    uint64_t count, const struct syscall_origin *first) {
+int syscall_set_add(struct syscall_set *set, enum sysrec_arch arch, uint32_t nr, uint64_t count,
+                    const struct syscall_origin *first) {
         struct syscall_entry *e;
         int r;
 
@@ -113,8 +113,7 @@ int syscall_set_add(struct syscall_set *set, enum sysrec_arch arch, uint32_t nr,
         return 0;
 }
 
-const struct syscall_entry *syscall_set_find(const struct syscall_set *set,
-                                             enum sysrec_arch arch, uint32_t nr) {
+const struct syscall_entry *syscall_set_find(const struct syscall_set *set, enum sysrec_arch arch, uint32_t nr) {
         const struct syscall_list *l;
         size_t pos;
 

@@ -66,8 +66,8 @@ int json_add_new_object(struct json_object *parent, const char *key, struct json
 }
 
 int json_to_string_pretty(struct json_object *obj, char **ret) {
-        const char *s = json_object_to_json_string_ext(
-                obj, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE);
+        const char *s = json_object_to_json_string_ext(obj, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED |
+                                                                    JSON_C_TO_STRING_NOSLASHESCAPE);
         size_t n;
         char *buf;
 
@@ -136,5 +136,37 @@ int json_parse_strict(const char *text, size_t size, struct json_object **ret, s
                 return parse_error_set(err, -EINVAL, line, column, NULL, "unexpected text after the JSON value");
         }
         *ret = obj;
+        return 0;
+}
+
+static int field_error(struct parse_error *err, const char *field, const char *what) {
+        return parse_error_set(err, -EINVAL, 0, 0, field, "%s", what);
+}
+
+int json_field_uint64(struct json_object *obj, const char *key, const char *field, bool required, uint64_t *ret,
+                      struct parse_error *err) {
+        struct json_object *v;
+
+        if (!json_object_object_get_ex(obj, key, &v) || json_object_is_type(v, json_type_null))
+                return required ? field_error(err, field, "missing") : 0;
+        if (!json_object_is_type(v, json_type_int))
+                return field_error(err, field, "not an integer");
+        /* json-c keeps values above INT64_MAX as uint64, read back as INT64_MAX here */
+        if (json_object_get_int64(v) < 0)
+                return field_error(err, field, "negative");
+        *ret = json_object_get_uint64(v);
+        return 0;
+}
+
+int json_field_string(struct json_object *obj, const char *key, const char *field, const char **ret,
+                      struct parse_error *err) {
+        struct json_object *v;
+
+        *ret = NULL;
+        if (!json_object_object_get_ex(obj, key, &v) || json_object_is_type(v, json_type_null))
+                return 0;
+        if (!json_object_is_type(v, json_type_string))
+                return field_error(err, field, "not a string");
+        *ret = json_object_get_string(v);
         return 0;
 }

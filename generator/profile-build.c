@@ -39,8 +39,7 @@ static bool needs_clone3_enosys(enum profile_action default_action) {
         return default_action != PROFILE_ACTION_ALLOW && default_action != PROFILE_ACTION_LOG;
 }
 
-int profile_build(const struct syscall_set *set, const struct profile_build_options *o,
-                  struct profile **ret) {
+int profile_build(const struct syscall_set *set, const struct profile_build_options *o, struct profile **ret) {
         _cleanup_(profile_freep) struct profile *p = NULL;
         _cleanup_free_ const char **names = NULL;
         size_t n_names;

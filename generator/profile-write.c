@@ -17,8 +17,7 @@ static int rule_args_to_json(const struct profile_rule *rule, struct json_object
 
                 if (json_add_new_object(args, NULL, &arg) < 0)
                         return -ENOMEM;
-                if (json_add_uint64(arg, "index", a->index) < 0 ||
-                    json_add_uint64(arg, "value", a->value) < 0 ||
+                if (json_add_uint64(arg, "index", a->index) < 0 || json_add_uint64(arg, "value", a->value) < 0 ||
                     json_add_uint64(arg, "valueTwo", a->value_two) < 0 ||
                     json_add_string(arg, "op", profile_op_to_string(a->op)) < 0)
                         return -ENOMEM;

@@ -107,9 +107,8 @@ int profile_arch_from_string(const char *s, uint32_t *ret_token) {
 
 /* libseccomp has no token-to-name call, so we search the names it resolves. */
 static const char *const libseccomp_arch_names[] = {
-        "x86", "x86_64", "x32", "arm", "aarch64", "mips", "mips64", "mips64n32",
-        "mipsel", "mipsel64", "mipsel64n32", "ppc", "ppc64", "ppc64le", "s390",
-        "s390x", "parisc", "parisc64", "riscv64",
+        "x86",         "x86_64", "x32",   "arm",     "aarch64", "mips",  "mips64", "mips64n32", "mipsel",  "mipsel64",
+        "mipsel64n32", "ppc",    "ppc64", "ppc64le", "s390",    "s390x", "parisc", "parisc64",  "riscv64",
 };
 
 int profile_arch_to_string(uint32_t token, char *buf, size_t size) {
@@ -185,8 +184,8 @@ void profile_free(struct profile *p) {
         free(p);
 }
 
-int profile_add_rule(struct profile *p, const char *const *names, size_t n_names,
-                     enum profile_action action, int errno_ret, struct profile_rule **ret) {
+int profile_add_rule(struct profile *p, const char *const *names, size_t n_names, enum profile_action action,
+                     int errno_ret, struct profile_rule **ret) {
         struct profile_rule *rules, *rule;
 
         rules = reallocarray(p->rules, p->n_rules + 1, sizeof(*rules));
@@ -194,7 +193,7 @@ int profile_add_rule(struct profile *p, const char *const *names, size_t n_names
                 return -ENOMEM;
         p->rules = rules;
         rule = &rules[p->n_rules];
-        *rule = (struct profile_rule) { .action = action, .errno_ret = errno_ret };
+        *rule = (struct profile_rule){ .action = action, .errno_ret = errno_ret };
         rule->names = calloc(n_names + 1, sizeof(char *));
         if (!rule->names)
                 return -ENOMEM;

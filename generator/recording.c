@@ -226,39 +226,9 @@ static int field_error(struct parse_error *err, const char *field, const char *w
         return parse_error_set(err, -EINVAL, 0, 0, field, "%s", what);
 }
 
-static int get_uint64(struct json_object *obj, const char *key, const char *field, bool required,
-                      uint64_t *ret, struct parse_error *err) {
-        struct json_object *v;
-
-        if (!json_object_object_get_ex(obj, key, &v) || json_object_is_type(v, json_type_null)) {
-                if (required)
-                        return field_error(err, field, "missing");
-                return 0;
-        }
-        if (!json_object_is_type(v, json_type_int))
-                return field_error(err, field, "not an integer");
-        if (json_object_get_int64(v) < 0)
-                return field_error(err, field, "negative");
-        *ret = json_object_get_uint64(v);
-        return 0;
-}
-
-static int get_string(struct json_object *obj, const char *key, const char *field, const char **ret,
-                      struct parse_error *err) {
-        struct json_object *v;
-
-        *ret = NULL;
-        if (!json_object_object_get_ex(obj, key, &v) || json_object_is_type(v, json_type_null))
-                return 0;
-        if (!json_object_is_type(v, json_type_string))
-                return field_error(err, field, "not a string");
-        *ret = json_object_get_string(v);
-        return 0;
-}
-
 static int dup_string(struct json_object *obj, const char *key, char **ret, struct parse_error *err) {
         const char *s;
-        int k = get_string(obj, key, key, &s, err);
+        int k = json_field_string(obj, key, key, &s, err);
 
         if (k < 0 || !s)
                 return k;
@@ -279,15 +249,15 @@ static int parse_origin(struct json_object *entry, const char *field, struct sys
         if (!json_object_is_type(first, json_type_object))
                 return field_error(err, field, "\"first\" is not an object");
         snprintf(sub, sizeof(sub), "%s.first.pid", field);
-        if ((k = get_uint64(first, "pid", sub, true, &pid, err)) < 0)
+        if ((k = json_field_uint64(first, "pid", sub, true, &pid, err)) < 0)
                 return k;
         if (pid == 0 || pid > INT32_MAX)
                 return field_error(err, sub, "not a process id");
         snprintf(sub, sizeof(sub), "%s.first.comm", field);
-        if ((k = get_string(first, "comm", sub, &comm, err)) < 0)
+        if ((k = json_field_string(first, "comm", sub, &comm, err)) < 0)
                 return k;
         snprintf(sub, sizeof(sub), "%s.first.exe", field);
-        if ((k = get_string(first, "exe", sub, &exe, err)) < 0)
+        if ((k = json_field_string(first, "exe", sub, &exe, err)) < 0)
                 return k;
         o->pid = (pid_t) pid;
         snprintf(o->comm, sizeof(o->comm), "%s", comm ?: "");
@@ -305,12 +275,12 @@ static int parse_entry(struct recording *r, enum sysrec_arch arch, struct json_o
         if (!json_object_is_type(entry, json_type_object))
                 return field_error(err, field, "not an object");
         snprintf(sub, sizeof(sub), "%s.nr", field);
-        if ((k = get_uint64(entry, "nr", sub, true, &nr, err)) < 0)
+        if ((k = json_field_uint64(entry, "nr", sub, true, &nr, err)) < 0)
                 return k;
         if (nr > UINT32_MAX)
                 return field_error(err, sub, "out of range");
         snprintf(sub, sizeof(sub), "%s.count", field);
-        if ((k = get_uint64(entry, "count", sub, true, &count, err)) < 0)
+        if ((k = json_field_uint64(entry, "count", sub, true, &count, err)) < 0)
                 return k;
         if ((k = parse_origin(entry, field, &o, err)) < 0)
                 return k;
@@ -328,7 +298,7 @@ static int parse_architectures(struct recording *r, struct json_object *obj, str
                 return field_error(err, "architectures", "missing");
         if (!json_object_is_type(arches, json_type_object))
                 return field_error(err, "architectures", "not an object");
-        json_object_object_foreach(arches, key, list) {
+        json_object_object_foreach (arches, key, list) {
                 int arch = sysrec_arch_from_string(key);
 
                 snprintf(field, sizeof(field), "architectures.%s", key);
@@ -378,11 +348,11 @@ static int parse_losses(struct recording *r, struct json_object *obj, struct par
                 return 0;
         if (!json_object_is_type(lost, json_type_object))
                 return field_error(err, "lost", "not an object");
-        json_object_object_foreach(lost, key, value) {
+        json_object_object_foreach (lost, key, value) {
                 uint64_t count = 0;
                 (void) value;
                 snprintf(field, sizeof(field), "lost.%s", key);
-                if ((k = get_uint64(lost, key, field, true, &count, err)) < 0)
+                if ((k = json_field_uint64(lost, key, field, true, &count, err)) < 0)
                         return k;
                 if ((k = recording_add_loss(r, key, count)) < 0)
                         return k;
@@ -397,27 +367,29 @@ static int parse_header(struct recording *r, struct json_object *obj, struct par
 
         if (!json_object_is_type(obj, json_type_object))
                 return field_error(err, NULL, "not a JSON object");
-        if ((k = get_string(obj, "format", "format", &format, err)) < 0)
+        if ((k = json_field_string(obj, "format", "format", &format, err)) < 0)
                 return k;
         if (!format || strcmp(format, RECORDING_FORMAT_NAME) != 0)
                 return field_error(err, "format", "not \"" RECORDING_FORMAT_NAME "\": is this a sysrec recording?");
-        if ((k = get_uint64(obj, "version", "version", true, &version, err)) < 0)
+        if ((k = json_field_uint64(obj, "version", "version", true, &version, err)) < 0)
                 return k;
         if (version != RECORDING_FORMAT_VERSION)
                 return parse_error_set(err, -EPROTONOSUPPORT, 0, 0, "version",
-                                       "format version %" PRIu64 " is not supported (this sysrec reads %d)",
-                                       version, RECORDING_FORMAT_VERSION);
-        if ((k = dup_string(obj, "backend", &r->backend, err)) < 0 || (k = dup_string(obj, "kernel", &r->kernel, err)) < 0)
+                                       "format version %" PRIu64 " is not supported (this sysrec reads %d)", version,
+                                       RECORDING_FORMAT_VERSION);
+        if ((k = dup_string(obj, "backend", &r->backend, err)) < 0 ||
+            (k = dup_string(obj, "kernel", &r->kernel, err)) < 0)
                 return k;
-        if ((k = get_string(obj, "start", "start", &start, err)) < 0 || (k = get_string(obj, "end", "end", &end, err)) < 0)
+        if ((k = json_field_string(obj, "start", "start", &start, err)) < 0 ||
+            (k = json_field_string(obj, "end", "end", &end, err)) < 0)
                 return k;
         if (start && timestamp_parse(start, &r->start) < 0)
                 return field_error(err, "start", "not a UTC RFC 3339 time with microseconds");
         if (end && timestamp_parse(end, &r->end) < 0)
                 return field_error(err, "end", "not a UTC RFC 3339 time with microseconds");
-        if ((k = get_uint64(obj, "events", "events", false, &r->events, err)) < 0)
+        if ((k = json_field_uint64(obj, "events", "events", false, &r->events, err)) < 0)
                 return k;
-        return get_uint64(obj, "processes", "processes", false, &r->processes, err);
+        return json_field_uint64(obj, "processes", "processes", false, &r->processes, err);
 }
 
 int recording_parse(const char *text, size_t size, struct recording **ret, struct parse_error *err) {

@@ -6,7 +6,8 @@
 #include "sysrec/syscall-names.h"
 
 #define X32(n) ((int32_t) ((n) | SYSREC_X32_SYSCALL_BIT))
-#define ALL(n) { [SYSREC_ARCH_X86_64] = (n), [SYSREC_ARCH_I386] = (n), [SYSREC_ARCH_X32] = X32(n) }
+#define ALL(n) \
+        { [SYSREC_ARCH_X86_64] = (n), [SYSREC_ARCH_I386] = (n), [SYSREC_ARCH_X32] = X32(n) }
 
 const struct syscall_extra syscall_extra_table[] = {
         { "file_getattr", ALL(468) },      /* 6.17 */

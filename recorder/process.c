@@ -52,23 +52,25 @@ int process_find_executable(const char *name, char **ret) {
         return -ENOENT;
 }
 
-static int install_trace_filter(void) {
-        struct sock_filter code[] = {
-                BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_TRACE),
-        };
-        struct sock_fprog prog = { .len = 1, .filter = code };
+static struct sock_filter trace_all_code[] = {
+        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_TRACE),
+};
+const struct sock_fprog process_trace_all_filter = { .len = 1, .filter = trace_all_code };
 
-        if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog) == 0)
-                return 0;
-        if (errno != EACCES)
+static int install_filter(const struct sock_fprog *prog, unsigned flags) {
+        long r = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, flags, prog);
+
+        if (r < 0 && errno == EACCES) {
+                /* Without CAP_SYS_ADMIN the kernel wants no_new_privs first. Only then:
+                 * it changes what a setuid program in the target can do. */
+                if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
+                        return -errno;
+                r = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, flags, prog);
+        }
+        if (r < 0)
                 return -errno;
-        /* Without CAP_SYS_ADMIN the kernel wants no_new_privs first. Only then: it
-         * changes what a setuid program in the target can do. */
-        if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
-                return -errno;
-        if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog) < 0)
-                return -errno;
-        return 0;
+        /* with SECCOMP_FILTER_FLAG_TSYNC, a thread that could not be synchronised */
+        return r > 0 ? -EAGAIN : 0;
 }
 
 static _Noreturn void child_fail(int fd, enum child_stage stage, int error, int status) {
@@ -77,8 +79,8 @@ static _Noreturn void child_fail(int fd, enum child_stage stage, int error, int 
         _exit(status);
 }
 
-static _Noreturn void child_run(const char *path, char *const *argv, bool trace_filter,
-                                int wait_fd, int report_fd) {
+static _Noreturn void child_run(const char *path, char *const *argv, const struct sock_fprog *filter,
+                                unsigned filter_flags, int wait_fd, int report_fd) {
         sigset_t none;
         char c;
 
@@ -88,8 +90,8 @@ static _Noreturn void child_run(const char *path, char *const *argv, bool trace_
         if (read(wait_fd, &c, 1) != 1)
                 _exit(127);
         close(wait_fd);
-        if (trace_filter) {
-                int r = install_trace_filter();
+        if (filter) {
+                int r = install_filter(filter, filter_flags);
                 if (r < 0)
                         child_fail(report_fd, CHILD_STAGE_FILTER, -r, 126);
         }
@@ -97,7 +99,8 @@ static _Noreturn void child_run(const char *path, char *const *argv, bool trace_
         child_fail(report_fd, CHILD_STAGE_EXEC, errno, 127);
 }
 
-int process_spawn_held(const char *path, char *const *argv, bool trace_filter, struct held_child *ret) {
+int process_spawn_held(const char *path, char *const *argv, const struct sock_fprog *filter, unsigned filter_flags,
+                       struct held_child *ret) {
         int wait_pipe[2], report_pipe[2];
         pid_t pid;
 
@@ -121,11 +124,11 @@ int process_spawn_held(const char *path, char *const *argv, bool trace_filter, s
         if (pid == 0) {
                 close(wait_pipe[1]);
                 close(report_pipe[0]);
-                child_run(path, argv, trace_filter, wait_pipe[0], report_pipe[1]);
+                child_run(path, argv, filter, filter_flags, wait_pipe[0], report_pipe[1]);
         }
         close(wait_pipe[0]);
         close(report_pipe[1]);
-        *ret = (struct held_child) { .pid = pid, .release_fd = wait_pipe[1], .report_fd = report_pipe[0] };
+        *ret = (struct held_child){ .pid = pid, .release_fd = wait_pipe[1], .report_fd = report_pipe[0] };
         return 0;
 }
 

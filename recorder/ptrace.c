@@ -19,8 +19,7 @@
 #include "sysrec/pid-set.h"
 #include "sysrec/process.h"
 #include "sysrec/recorder.h"
-
-static void forwarded_signal_mask(sigset_t *ret);
+#include "sysrec/signal-forward.h"
 
 struct tracer {
         struct syscall_set *set;
@@ -193,7 +192,7 @@ static void tracer_handle_exit(struct tracer *t, pid_t pid, int status) {
  * has exited to whatever it left running. From the terminal (SI_KERNEL) the target's
  * process group, which is ours, got it already: forwarding would deliver it twice. */
 static void tracer_forward_signal(struct tracer *t, const siginfo_t *si) {
-        if (si->si_code == SI_KERNEL)
+        if (!signal_forward_wanted(si))
                 return;
         pthread_mutex_lock(&t->lock);
         if (!t->target_exited)
@@ -212,7 +211,7 @@ static void *forwarder_main(void *userdata) {
         struct tracer *t = userdata;
         sigset_t mask;
 
-        forwarded_signal_mask(&mask);
+        signal_forward_mask(&mask);
         for (;;) {
                 siginfo_t si;
                 if (sigwaitinfo(&mask, &si) > 0) /* a cancellation point: how we end */
@@ -242,23 +241,8 @@ static int tracer_loop(struct tracer *t) {
         }
 }
 
-static const int forwarded_signals[] = { SIGINT, SIGTERM, SIGHUP };
-
-/* The signals to pass on, less those we were started with ignored (nohup): the
- * target inherited that too, and a blocked signal would be queued, not dropped. */
-static void forwarded_signal_mask(sigset_t *ret) {
-        sigemptyset(ret);
-        for (size_t i = 0; i < ELEMENTSOF(forwarded_signals); i++) {
-                struct sigaction sa;
-                if (sigaction(forwarded_signals[i], NULL, &sa) == 0 && sa.sa_handler == SIG_IGN)
-                        continue;
-                sigaddset(ret, forwarded_signals[i]);
-        }
-}
-
 static int tracer_seize(struct tracer *t, struct held_child *child) {
-        unsigned long options = PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE |
-                                PTRACE_O_EXITKILL;
+        unsigned long options = PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE | PTRACE_O_EXITKILL;
 
         options |= t->seccomp_stop ? PTRACE_O_TRACESECCOMP : PTRACE_O_TRACESYSGOOD;
         if (ptrace(PTRACE_SEIZE, child->pid, 0L, options) < 0)
@@ -276,7 +260,7 @@ static int ptrace_run(const char *path, const struct ptrace_options *o, struct t
         struct child_report report;
         int r;
 
-        r = process_spawn_held(path, o->argv, t->seccomp_stop, &child);
+        r = process_spawn_held(path, o->argv, t->seccomp_stop ? &process_trace_all_filter : NULL, 0, &child);
         if (r < 0)
                 return r;
         pthread_mutex_lock(&t->lock);
@@ -320,8 +304,8 @@ static void tracer_reset(struct tracer *t, struct syscall_set *set, struct recor
         pthread_mutex_unlock(&t->lock);
 }
 
-int ptrace_record(const struct ptrace_options *o, struct syscall_set *set,
-                  struct record_stats *stats, int *ret_wait_status) {
+int ptrace_record(const struct ptrace_options *o, struct syscall_set *set, struct record_stats *stats,
+                  int *ret_wait_status) {
         _cleanup_free_ char *path = NULL;
         struct tracer t = { .lock = PTHREAD_MUTEX_INITIALIZER };
         pthread_t forwarder;
@@ -337,7 +321,7 @@ int ptrace_record(const struct ptrace_options *o, struct syscall_set *set,
         signal(SIGCHLD, SIG_DFL);
         /* Blocked in this thread (and so inherited by the forwarder, which waits for
          * them); the child empties its mask before the exec. */
-        forwarded_signal_mask(&mask);
+        signal_forward_mask(&mask);
         r = -pthread_sigmask(SIG_BLOCK, &mask, NULL);
         if (r < 0)
                 return r;

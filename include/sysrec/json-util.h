@@ -2,6 +2,7 @@
 #pragma once
 
 #include <json-c/json.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "sysrec/macro.h"
@@ -29,3 +30,12 @@ int json_to_string_pretty(struct json_object *obj, char **ret);
  * fills err with its line and column. */
 struct parse_error;
 int json_parse_strict(const char *text, size_t size, struct json_object **ret, struct parse_error *err);
+
+/* Reads obj[key] for parsers of outside input; field is the path named in errors
+ * ("syscalls[2].errnoRet"). A missing or null key leaves *ret alone and is an error
+ * only when required (json_field_string then sets *ret to NULL). Negative integers and
+ * values of another type are errors. */
+int json_field_uint64(struct json_object *obj, const char *key, const char *field, bool required, uint64_t *ret,
+                      struct parse_error *err);
+int json_field_string(struct json_object *obj, const char *key, const char *field, const char **ret,
+                      struct parse_error *err);

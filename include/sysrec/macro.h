@@ -6,31 +6,31 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#define _cleanup_(f) __attribute__((cleanup(f)))
-#define _unused_ __attribute__((unused))
+#define _cleanup_(f)   __attribute__((cleanup(f)))
+#define _unused_       __attribute__((unused))
 #define _printf_(a, b) __attribute__((format(printf, a, b)))
 
 #define ELEMENTSOF(x) (sizeof(x) / sizeof((x)[0]))
 
 /* Hand ownership out of a _cleanup_ variable. */
-#define TAKE_PTR(p)                        \
-        ({                                 \
-                typeof(p) _ptr_ = (p);     \
-                (p) = NULL;                \
-                _ptr_;                     \
+#define TAKE_PTR(p)                    \
+        ({                             \
+                typeof(p) _ptr_ = (p); \
+                (p) = NULL;            \
+                _ptr_;                 \
         })
-#define TAKE_FD(fd)                        \
-        ({                                 \
-                int _fd_ = (fd);           \
-                (fd) = -1;                 \
-                _fd_;                      \
+#define TAKE_FD(fd)              \
+        ({                       \
+                int _fd_ = (fd); \
+                (fd) = -1;       \
+                _fd_;            \
         })
 
 /* Define NAMEp(type *p) calling NAME(*p) when *p is not NULL. */
-#define DEFINE_TRIVIAL_CLEANUP_FUNC(type, func)           \
-        static inline void func##p(type *p) {             \
-                if (*p)                                   \
-                        func(*p);                         \
+#define DEFINE_TRIVIAL_CLEANUP_FUNC(type, func) \
+        static inline void func##p(type *p) {   \
+                if (*p)                         \
+                        func(*p);               \
         }
 
 static inline void freep(void *p) {

@@ -16,8 +16,8 @@ struct parse_error {
 };
 
 /* Fills err (when not NULL) and returns error (negative errno) for "return ...". */
-int parse_error_set(struct parse_error *err, int error, unsigned line, unsigned column,
-                    const char *field, const char *format, ...) _printf_(6, 7);
+int parse_error_set(struct parse_error *err, int error, unsigned line, unsigned column, const char *field,
+                    const char *format, ...) _printf_(6, 7);
 
 /* Formats "FILE:LINE:COLUMN: FIELD: MESSAGE", leaving out what is unknown. */
 void parse_error_format(const struct parse_error *err, const char *file, char *buf, size_t size);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 #pragma once
 
+#include <linux/filter.h>
 #include <stdbool.h>
 #include <sys/types.h>
 
@@ -13,7 +14,7 @@ struct held_child {
 };
 
 enum child_stage {
-        CHILD_STAGE_FILTER = 1, /* installing the SECCOMP_RET_TRACE filter */
+        CHILD_STAGE_FILTER = 1, /* installing the seccomp filter */
         CHILD_STAGE_EXEC,       /* executing the command */
 };
 
@@ -25,10 +26,15 @@ struct child_report {
 /* Searches PATH for argv[0] as execvp would; returns a newly allocated path. */
 int process_find_executable(const char *name, char **ret);
 
-/* Forks a child that waits to be released, then (with trace_filter) installs a filter
- * returning SECCOMP_RET_TRACE for every syscall, then executes path with argv. The
- * child's signal mask is emptied, since the tracer blocks the signals it waits on. */
-int process_spawn_held(const char *path, char *const *argv, bool trace_filter, struct held_child *ret);
+/* A one-instruction filter returning SECCOMP_RET_TRACE for every syscall. */
+extern const struct sock_fprog process_trace_all_filter;
+
+/* Forks a child that waits to be released, then (when filter is not NULL) installs
+ * filter with seccomp(2) flags filter_flags, setting no_new_privs only if the kernel
+ * asks for it, then executes path with argv. The child's signal mask is emptied,
+ * since the parent blocks the signals it waits on. */
+int process_spawn_held(const char *path, char *const *argv, const struct sock_fprog *filter, unsigned filter_flags,
+                       struct held_child *ret);
 
 int process_release(struct held_child *c);
 
@@ -37,3 +43,10 @@ int process_release(struct held_child *c);
 int process_read_report(struct held_child *c, struct child_report *ret);
 
 void held_child_done(struct held_child *c);
+
+/* Runs path under filter (see process_spawn_held) and waits for it, passing on the
+ * signals of signal_forward_mask(), which stay blocked afterwards as with
+ * ptrace_record(). Returns 0 and the wait status, or the error that stopped the
+ * child before the command ran, with the stage in *ret_stage. */
+int process_run(const char *path, char *const *argv, const struct sock_fprog *filter, unsigned filter_flags,
+                int *ret_wait_status, enum child_stage *ret_stage);

@@ -10,12 +10,11 @@ struct profile_build_options {
 };
 
 #define PROFILE_BUILD_OPTIONS_DEFAULT \
-        ((struct profile_build_options) { .default_action = PROFILE_ACTION_ERRNO, .errno_ret = 1 })
+        ((struct profile_build_options){ .default_action = PROFILE_ACTION_ERRNO, .errno_ret = 1 })
 
 /* The allowlist profile for what set holds: architectures exactly those with
  * syscalls; one SCMP_ACT_ALLOW rule with the sorted, unique names of every
  * architecture; clone3 denied with ENOSYS when it was not seen, because glibc falls
  * back to clone only on ENOSYS. Numbers with no name cannot be listed in a profile:
  * the caller finds them with syscall_name() and reports them. */
-int profile_build(const struct syscall_set *set, const struct profile_build_options *o,
-                  struct profile **ret);
+int profile_build(const struct syscall_set *set, const struct profile_build_options *o, struct profile **ret);

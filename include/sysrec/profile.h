@@ -63,7 +63,7 @@ struct profile_rule {
 
 struct profile {
         enum profile_action default_action;
-        int default_errno_ret; /* -1: not given */
+        int default_errno_ret;   /* -1: not given */
         uint32_t *architectures; /* libseccomp tokens, in file order */
         size_t n_architectures;
         uint32_t flags; /* SECCOMP_FILTER_FLAG_* bits */
@@ -77,8 +77,8 @@ void profile_free(struct profile *p);
 DEFINE_TRIVIAL_CLEANUP_FUNC(struct profile *, profile_free);
 
 /* Appends a rule; names are copied. Returns a pointer valid until the next append. */
-int profile_add_rule(struct profile *p, const char *const *names, size_t n_names,
-                     enum profile_action action, int errno_ret, struct profile_rule **ret);
+int profile_add_rule(struct profile *p, const char *const *names, size_t n_names, enum profile_action action,
+                     int errno_ret, struct profile_rule **ret);
 int profile_add_architecture(struct profile *p, uint32_t token);
 
 /* JSON text of the profile: keys in spec order, two-space indentation, final newline.

@@ -31,5 +31,5 @@ struct ptrace_options {
  * returns that error and sets stats->exec_error. Leaves SIGINT, SIGTERM and SIGHUP
  * blocked, so that one arriving after the target's exit cannot kill sysrec before it
  * has written what it recorded. */
-int ptrace_record(const struct ptrace_options *o, struct syscall_set *set,
-                  struct record_stats *stats, int *ret_wait_status);
+int ptrace_record(const struct ptrace_options *o, struct syscall_set *set, struct record_stats *stats,
+                  int *ret_wait_status);

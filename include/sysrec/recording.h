@@ -12,7 +12,7 @@
 /* A recording: what was run, how, and the syscalls seen. Its JSON form is documented
  * in docs/recording-format.md. */
 
-#define RECORDING_FORMAT_NAME "sysrec-recording"
+#define RECORDING_FORMAT_NAME    "sysrec-recording"
 #define RECORDING_FORMAT_VERSION 1
 
 /* Something a source lost (ring-buffer drops, suppressed audit lines...): named so
@@ -23,12 +23,12 @@ struct recording_loss {
 };
 
 struct recording {
-        char **command; /* NULL-terminated argv, owned */
-        char *backend;  /* "ptrace", ... */
-        char *kernel;   /* uname release */
+        char **command;             /* NULL-terminated argv, owned */
+        char *backend;              /* "ptrace", ... */
+        char *kernel;               /* uname release */
         struct timespec start, end; /* CLOCK_REALTIME */
-        uint64_t events;    /* syscalls seen, all architectures */
-        uint64_t processes; /* thread groups seen */
+        uint64_t events;            /* syscalls seen, all architectures */
+        uint64_t processes;         /* thread groups seen */
         struct recording_loss *losses;
         size_t n_losses;
         struct syscall_set *syscalls;

@@ -37,15 +37,14 @@ DEFINE_TRIVIAL_CLEANUP_FUNC(struct syscall_set *, syscall_set_free);
 
 /* Finds or inserts (arch, nr). A new entry has count 0 and no origin (pid 0);
  * *ret_new tells which. The pointer is valid until the next insertion. */
-int syscall_set_get(struct syscall_set *set, enum sysrec_arch arch, uint32_t nr,
-                    struct syscall_entry **ret, bool *ret_new);
+int syscall_set_get(struct syscall_set *set, enum sysrec_arch arch, uint32_t nr, struct syscall_entry **ret,
+                    bool *ret_new);
 
 /* Adds count to (arch, nr); keeps the existing origin, or copies first if none. */
-int syscall_set_add(struct syscall_set *set, enum sysrec_arch arch, uint32_t nr,
-                    uint64_t count, const struct syscall_origin *first);
+int syscall_set_add(struct syscall_set *set, enum sysrec_arch arch, uint32_t nr, uint64_t count,
+                    const struct syscall_origin *first);
 
-const struct syscall_entry *syscall_set_find(const struct syscall_set *set,
-                                             enum sysrec_arch arch, uint32_t nr);
+const struct syscall_entry *syscall_set_find(const struct syscall_set *set, enum sysrec_arch arch, uint32_t nr);
 
 /* Adds every entry of src to dst (counts summed, dst's origins kept). */
 int syscall_set_merge(struct syscall_set *dst, const struct syscall_set *src);

@@ -3,7 +3,7 @@
 # A sh -c pipeline: every process of it is followed, and it runs under its profile.
 . "$(dirname "$0")/lib.sh"
 require_root
-plan 5
+plan 6
 
 script='seq 1 200 | sort -rn | head -n 3; cat /etc/hostname | wc -c'
 sh -c "$script" >"$TMP/free.out"
@@ -21,4 +21,8 @@ ok $? "pipe recorded"
 "$SYSREC" run --profile "$TMP/pipe.json" -- sh -c "$script" >"$TMP/confined.out"
 cmp -s "$TMP/free.out" "$TMP/confined.out"
 ok $? "same output under its own profile"
+# in a pipeline, so that dash forks for it as it did while recorded (alone, it would vfork)
+LC_ALL=C "$SYSREC" run --profile "$TMP/pipe.json" -- sh -c "$script; mkdir '$TMP/d' | cat" >/dev/null 2>"$TMP/err"
+grep -q "Operation not permitted" "$TMP/err" && [ ! -e "$TMP/d" ]
+ok $? "mkdir, which the pipeline never made, fails with EPERM: $(cat "$TMP/err")"
 done_testing

@@ -4,7 +4,7 @@
 # it must run under its own profile with the same output while mkdir is refused.
 . "$(dirname "$0")/lib.sh"
 require_root
-plan 12
+plan 11
 
 mix="$WORKLOADS/syscall-mix"
 for backend in "" "--no-seccomp-stop"; do

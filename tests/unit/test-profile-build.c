@@ -9,42 +9,41 @@ static struct syscall_set *sample_set(void) {
         struct syscall_set *set;
 
         ck_assert_int_eq(syscall_set_new(&set), 0);
-        ck_assert_int_eq(syscall_set_add(set, SYSREC_ARCH_X86_64, 1, 1, NULL), 0);   /* write */
-        ck_assert_int_eq(syscall_set_add(set, SYSREC_ARCH_X86_64, 0, 1, NULL), 0);   /* read */
-        ck_assert_int_eq(syscall_set_add(set, SYSREC_ARCH_X86_64, 462, 1, NULL), 0); /* mseal */
+        ck_assert_int_eq(syscall_set_add(set, SYSREC_ARCH_X86_64, 1, 1, NULL), 0);    /* write */
+        ck_assert_int_eq(syscall_set_add(set, SYSREC_ARCH_X86_64, 0, 1, NULL), 0);    /* read */
+        ck_assert_int_eq(syscall_set_add(set, SYSREC_ARCH_X86_64, 462, 1, NULL), 0);  /* mseal */
         ck_assert_int_eq(syscall_set_add(set, SYSREC_ARCH_X86_64, 9999, 1, NULL), 0); /* no name */
-        ck_assert_int_eq(syscall_set_add(set, SYSREC_ARCH_I386, 3, 1, NULL), 0);     /* read */
-        ck_assert_int_eq(syscall_set_add(set, SYSREC_ARCH_I386, 20, 1, NULL), 0);    /* getpid */
+        ck_assert_int_eq(syscall_set_add(set, SYSREC_ARCH_I386, 3, 1, NULL), 0);      /* read */
+        ck_assert_int_eq(syscall_set_add(set, SYSREC_ARCH_I386, 20, 1, NULL), 0);     /* getpid */
         return set;
 }
 
-static const char expected[] =
-        "{\n"
-        "  \"defaultAction\": \"SCMP_ACT_ERRNO\",\n"
-        "  \"defaultErrnoRet\": 1,\n"
-        "  \"architectures\": [\n"
-        "    \"SCMP_ARCH_X86_64\",\n"
-        "    \"SCMP_ARCH_X86\"\n"
-        "  ],\n"
-        "  \"syscalls\": [\n"
-        "    {\n"
-        "      \"names\": [\n"
-        "        \"getpid\",\n"
-        "        \"mseal\",\n"
-        "        \"read\",\n"
-        "        \"write\"\n"
-        "      ],\n"
-        "      \"action\": \"SCMP_ACT_ALLOW\"\n"
-        "    },\n"
-        "    {\n"
-        "      \"names\": [\n"
-        "        \"clone3\"\n"
-        "      ],\n"
-        "      \"action\": \"SCMP_ACT_ERRNO\",\n"
-        "      \"errnoRet\": 38\n"
-        "    }\n"
-        "  ]\n"
-        "}\n";
+static const char expected[] = "{\n"
+                               "  \"defaultAction\": \"SCMP_ACT_ERRNO\",\n"
+                               "  \"defaultErrnoRet\": 1,\n"
+                               "  \"architectures\": [\n"
+                               "    \"SCMP_ARCH_X86_64\",\n"
+                               "    \"SCMP_ARCH_X86\"\n"
+                               "  ],\n"
+                               "  \"syscalls\": [\n"
+                               "    {\n"
+                               "      \"names\": [\n"
+                               "        \"getpid\",\n"
+                               "        \"mseal\",\n"
+                               "        \"read\",\n"
+                               "        \"write\"\n"
+                               "      ],\n"
+                               "      \"action\": \"SCMP_ACT_ALLOW\"\n"
+                               "    },\n"
+                               "    {\n"
+                               "      \"names\": [\n"
+                               "        \"clone3\"\n"
+                               "      ],\n"
+                               "      \"action\": \"SCMP_ACT_ERRNO\",\n"
+                               "      \"errnoRet\": 38\n"
+                               "    }\n"
+                               "  ]\n"
+                               "}\n";
 
 /* Architectures exactly those recorded, names unique and sorted, unnamed numbers left
  * out, clone3 denied with ENOSYS, and the exact bytes. */
@@ -86,7 +85,7 @@ START_TEST(test_default_actions) {
         ck_assert_int_eq(profile_build(set, &o, &p), 0);
         ck_assert_int_eq(p->default_action, PROFILE_ACTION_KILL_PROCESS);
         ck_assert_int_eq(p->default_errno_ret, -1); /* only with ERRNO */
-        ck_assert_uint_eq(p->n_rules, 2);            /* clone3 must still fall back */
+        ck_assert_uint_eq(p->n_rules, 2);           /* clone3 must still fall back */
         profile_free(TAKE_PTR(p));
 
         o.default_action = PROFILE_ACTION_LOG;
@@ -94,7 +93,7 @@ START_TEST(test_default_actions) {
         ck_assert_uint_eq(p->n_rules, 1); /* logged, not refused: no clone3 rule */
         profile_free(TAKE_PTR(p));
 
-        o = (struct profile_build_options) { .default_action = PROFILE_ACTION_ERRNO, .errno_ret = 13 };
+        o = (struct profile_build_options){ .default_action = PROFILE_ACTION_ERRNO, .errno_ret = 13 };
         ck_assert_int_eq(profile_build(set, &o, &p), 0);
         ck_assert_int_eq(p->default_errno_ret, 13);
 }

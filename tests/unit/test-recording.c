@@ -9,11 +9,11 @@ static struct recording *sample(void) {
         struct syscall_origin o = { .pid = 42, .comm = "demo", .exe = (char *) "/usr/bin/demo" };
 
         ck_assert_int_eq(recording_new(&r), 0);
-        ck_assert_int_eq(recording_set_command(r, (char *[]) { (char *) "demo", (char *) "-x", NULL }), 0);
+        ck_assert_int_eq(recording_set_command(r, (char *[]){ (char *) "demo", (char *) "-x", NULL }), 0);
         r->backend = strdup("ptrace");
         r->kernel = strdup("6.18.0");
-        r->start = (struct timespec) { 1795000000, 123456000 };
-        r->end = (struct timespec) { 1795000002, 5000 };
+        r->start = (struct timespec){ 1795000000, 123456000 };
+        r->end = (struct timespec){ 1795000002, 5000 };
         r->events = 9;
         r->processes = 2;
         ck_assert_int_eq(syscall_set_add(r->syscalls, SYSREC_ARCH_X86_64, 0, 7, &o), 0);
@@ -63,8 +63,9 @@ static void expect_error(const char *text, unsigned line, const char *field, con
 
 START_TEST(test_errors_name_the_place) {
         expect_error("", 1, "", "unexpected end");
-        expect_error("{\n\"format\": \"sysrec-recording\",\n\"version\": 1,\n\"architectures\": {\"x86_64\": [ {\"nr\": } ]}}", 4,
-                     "", "syntax");
+        expect_error("{\n\"format\": \"sysrec-recording\",\n\"version\": 1,\n\"architectures\": {\"x86_64\": [ "
+                     "{\"nr\": } ]}}",
+                     4, "", "syntax");
         /* json-c reports trailing text either as such or as a syntax error: the place is what counts */
         expect_error("{\"format\":\"sysrec-recording\",\"version\":1,\"architectures\":{}} x", 1, "", "");
         expect_error("[]", 0, "", "not a JSON object");
@@ -73,15 +74,17 @@ START_TEST(test_errors_name_the_place) {
         expect_error("{\"format\":\"sysrec-recording\",\"version\":1}", 0, "architectures", "missing");
         expect_error("{\"format\":\"sysrec-recording\",\"version\":1,\"architectures\":{\"mips\":[]}}", 0,
                      "architectures.mips", "unknown architecture");
-        expect_error("{\"format\":\"sysrec-recording\",\"version\":1,\"architectures\":{\"x86_64\":[{\"nr\":-1,\"count\":1}]}}",
+        expect_error("{\"format\":\"sysrec-recording\",\"version\":1,\"architectures\":{\"x86_64\":[{\"nr\":-1,"
+                     "\"count\":1}]}}",
                      0, "architectures.x86_64[0].nr", "negative");
         expect_error("{\"format\":\"sysrec-recording\",\"version\":1,\"architectures\":{\"x86_64\":[{\"nr\":1}]}}", 0,
                      "architectures.x86_64[0].count", "missing");
-        expect_error("{\"format\":\"sysrec-recording\",\"version\":1,\"architectures\":{\"x86_64\":[{\"nr\":1,\"count\":1,"
-                     "\"first\":{\"pid\":0}}]}}",
-                     0, "architectures.x86_64[0].first.pid", "not a process id");
-        expect_error("{\"format\":\"sysrec-recording\",\"version\":1,\"start\":\"yesterday\",\"architectures\":{}}", 0, "start",
-                     "RFC 3339");
+        expect_error(
+                "{\"format\":\"sysrec-recording\",\"version\":1,\"architectures\":{\"x86_64\":[{\"nr\":1,\"count\":1,"
+                "\"first\":{\"pid\":0}}]}}",
+                0, "architectures.x86_64[0].first.pid", "not a process id");
+        expect_error("{\"format\":\"sysrec-recording\",\"version\":1,\"start\":\"yesterday\",\"architectures\":{}}", 0,
+                     "start", "RFC 3339");
 }
 END_TEST
 

@@ -51,7 +51,9 @@ static int run_fork_exec(const char *self) {
 
 /* What the exec'd child does: a syscall only it makes. */
 static int exec_child(void) {
-        struct utsname_like { char b[6][65]; } u;
+        struct utsname_like {
+                char b[6][65];
+        } u;
         return syscall(SYS_uname, &u) < 0 ? 1 : 3;
 }
 

@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#pragma once
+
+#include <signal.h>
+#include <stdbool.h>
+
+/* SIGINT, SIGTERM and SIGHUP, which sysrec passes on to the command it runs, less
+ * those it was started with ignored (nohup): the command inherited that too, and a
+ * blocked signal would be queued, not dropped. */
+void signal_forward_mask(sigset_t *ret);
+
+/* Whether a signal sent to sysrec should be passed on. One from the terminal
+ * (SI_KERNEL) reached the command's process group, which is ours, already:
+ * forwarding it would deliver it twice. */
+bool signal_forward_wanted(const siginfo_t *si);
