@@ -139,21 +139,17 @@ int json_parse_strict(const char *text, size_t size, struct json_object **ret, s
         return 0;
 }
 
-static int field_error(struct parse_error *err, const char *field, const char *what) {
-        return parse_error_set(err, -EINVAL, 0, 0, field, "%s", what);
-}
-
 int json_field_uint64(struct json_object *obj, const char *key, const char *field, bool required, uint64_t *ret,
                       struct parse_error *err) {
         struct json_object *v;
 
         if (!json_object_object_get_ex(obj, key, &v) || json_object_is_type(v, json_type_null))
-                return required ? field_error(err, field, "missing") : 0;
+                return required ? parse_error_field(err, field, "missing") : 0;
         if (!json_object_is_type(v, json_type_int))
-                return field_error(err, field, "not an integer");
+                return parse_error_field(err, field, "not an integer");
         /* json-c keeps values above INT64_MAX as uint64, read back as INT64_MAX here */
         if (json_object_get_int64(v) < 0)
-                return field_error(err, field, "negative");
+                return parse_error_field(err, field, "negative");
         *ret = json_object_get_uint64(v);
         return 0;
 }
@@ -166,7 +162,18 @@ int json_field_string(struct json_object *obj, const char *key, const char *fiel
         if (!json_object_object_get_ex(obj, key, &v) || json_object_is_type(v, json_type_null))
                 return 0;
         if (!json_object_is_type(v, json_type_string))
-                return field_error(err, field, "not a string");
+                return parse_error_field(err, field, "not a string");
         *ret = json_object_get_string(v);
         return 0;
+}
+
+int json_field_strdup(struct json_object *obj, const char *key, const char *field, char **ret,
+                      struct parse_error *err) {
+        const char *s;
+        int k = json_field_string(obj, key, field, &s, err);
+
+        if (k < 0 || !s)
+                return k;
+        *ret = strdup(s);
+        return *ret ? 0 : -ENOMEM;
 }

@@ -13,10 +13,6 @@
 
 #define SECCOMP_RET_DATA_MAX 0xffffU
 
-static int field_error(struct parse_error *err, const char *field, const char *what) {
-        return parse_error_set(err, -EINVAL, 0, 0, field, "%s", what);
-}
-
 /* Rejects keys outside known[]; Docker's own profile format gets a hint. */
 static int check_keys(struct json_object *obj, const char *prefix, const char *const *known, struct parse_error *err) {
         json_object_object_foreach (obj, key, value) {
@@ -31,8 +27,9 @@ static int check_keys(struct json_object *obj, const char *prefix, const char *c
                 snprintf(field, sizeof(field), "%s%s", prefix, key);
                 if (strcmp(key, "archMap") == 0 || strcmp(key, "includes") == 0 || strcmp(key, "excludes") == 0 ||
                     strcmp(key, "name") == 0)
-                        return field_error(err, field, "Docker's profile format, not OCI linux.seccomp: not supported");
-                return field_error(err, field, "unknown field");
+                        return parse_error_field(err, field,
+                                                 "Docker's profile format, not OCI linux.seccomp: not supported");
+                return parse_error_field(err, field, "unknown field");
         }
         return 0;
 }
@@ -58,7 +55,7 @@ static int parse_action(struct json_object *obj, const char *key, const char *fi
         if ((k = json_field_string(obj, key, field, &s, err)) < 0)
                 return k;
         if (!s)
-                return field_error(err, field, "missing");
+                return parse_error_field(err, field, "missing");
         k = profile_action_from_string(s);
         if (k < 0)
                 return parse_error_set(err, -EINVAL, 0, 0, field, "unknown action \"%s\"", s);
@@ -77,7 +74,7 @@ static int parse_errno_ret(struct json_object *obj, const char *key, const char 
                 return 0;
         /* the kernel returns the low 16 bits of the action (SECCOMP_RET_DATA) */
         if (v > SECCOMP_RET_DATA_MAX)
-                return field_error(err, field, "out of range (0 to 65535)");
+                return parse_error_field(err, field, "out of range (0 to 65535)");
         *ret = (int) v;
         return 0;
 }
@@ -96,7 +93,7 @@ static int parse_string_list(struct json_object *obj, const char *key, const cha
 
                 snprintf(sub, sizeof(sub), "%s[%zu]", field, i);
                 if (!json_object_is_type(s, json_type_string))
-                        return field_error(err, sub, "not a string");
+                        return parse_error_field(err, sub, "not a string");
                 if ((k = add(p, json_object_get_string(s), sub, err)) < 0)
                         return k;
         }
@@ -128,7 +125,7 @@ static int parse_arg(struct json_object *obj, const char *field, struct profile_
         int k;
 
         if (!json_object_is_type(obj, json_type_object))
-                return field_error(err, field, "not an object");
+                return parse_error_field(err, field, "not an object");
         snprintf(sub, sizeof(sub), "%s.", field);
         if ((k = check_keys(obj, sub, known, err)) < 0)
                 return k;
@@ -136,7 +133,7 @@ static int parse_arg(struct json_object *obj, const char *field, struct profile_
         if ((k = json_field_uint64(obj, "index", sub, true, &index, err)) < 0)
                 return k;
         if (index > 5)
-                return field_error(err, sub, "out of range (0 to 5)");
+                return parse_error_field(err, sub, "out of range (0 to 5)");
         ret->index = (unsigned) index;
         snprintf(sub, sizeof(sub), "%s.value", field);
         if ((k = json_field_uint64(obj, "value", sub, true, &ret->value, err)) < 0)
@@ -148,7 +145,7 @@ static int parse_arg(struct json_object *obj, const char *field, struct profile_
         if ((k = json_field_string(obj, "op", sub, &op, err)) < 0)
                 return k;
         if (!op)
-                return field_error(err, sub, "missing");
+                return parse_error_field(err, sub, "missing");
         if ((k = profile_op_from_string(op)) < 0)
                 return parse_error_set(err, -EINVAL, 0, 0, sub, "unknown operator \"%s\"", op);
         ret->op = (enum scmp_compare) k;
@@ -192,7 +189,7 @@ static int parse_names(struct json_object *obj, const char *field, const char **
         if ((k = get_typed(obj, "names", sub, json_type_array, "an array", &names, err)) < 0)
                 return k;
         if (!names || (n = json_object_array_length(names)) == 0)
-                return field_error(err, sub, "missing or empty");
+                return parse_error_field(err, sub, "missing or empty");
         *ret = calloc(n, sizeof(char *));
         if (!*ret)
                 return -ENOMEM;
@@ -201,7 +198,7 @@ static int parse_names(struct json_object *obj, const char *field, const char **
 
                 snprintf(sub, sizeof(sub), "%s.names[%zu]", field, i);
                 if (!json_object_is_type(s, json_type_string) || json_object_get_string_len(s) == 0)
-                        return field_error(err, sub, "not a syscall name");
+                        return parse_error_field(err, sub, "not a syscall name");
                 (*ret)[i] = json_object_get_string(s);
         }
         *ret_n = n;
@@ -219,7 +216,7 @@ static int parse_rule(struct profile *p, struct json_object *obj, const char *fi
         int errno_ret = -1, k;
 
         if (!json_object_is_type(obj, json_type_object))
-                return field_error(err, field, "not an object");
+                return parse_error_field(err, field, "not an object");
         snprintf(sub, sizeof(sub), "%s.", field);
         if ((k = check_keys(obj, sub, known, err)) < 0 || (k = parse_names(obj, field, &names, &n, err)) < 0)
                 return k;
@@ -255,16 +252,6 @@ static int parse_rules(struct profile *p, struct json_object *obj, struct parse_
         return 0;
 }
 
-static int dup_field(struct json_object *obj, const char *key, char **ret, struct parse_error *err) {
-        const char *s;
-        int k = json_field_string(obj, key, key, &s, err);
-
-        if (k < 0 || !s)
-                return k;
-        *ret = strdup(s);
-        return *ret ? 0 : -ENOMEM;
-}
-
 static int parse_top(struct profile *p, struct json_object *obj, struct parse_error *err) {
         static const char *const known[] = {
                 "defaultAction", "defaultErrnoRet",  "architectures", "flags",
@@ -273,14 +260,14 @@ static int parse_top(struct profile *p, struct json_object *obj, struct parse_er
         int k;
 
         if (!json_object_is_type(obj, json_type_object))
-                return field_error(err, NULL, "not a JSON object");
+                return parse_error_field(err, NULL, "not a JSON object");
         if ((k = check_keys(obj, "", known, err)) < 0 ||
             (k = parse_action(obj, "defaultAction", "defaultAction", &p->default_action, err)) < 0 ||
             (k = parse_errno_ret(obj, "defaultErrnoRet", "defaultErrnoRet", &p->default_errno_ret, err)) < 0 ||
             (k = parse_string_list(obj, "architectures", "architectures", add_architecture, p, err)) < 0 ||
             (k = parse_string_list(obj, "flags", "flags", add_flag, p, err)) < 0 ||
-            (k = dup_field(obj, "listenerPath", &p->listener_path, err)) < 0 ||
-            (k = dup_field(obj, "listenerMetadata", &p->listener_metadata, err)) < 0)
+            (k = json_field_strdup(obj, "listenerPath", "listenerPath", &p->listener_path, err)) < 0 ||
+            (k = json_field_strdup(obj, "listenerMetadata", "listenerMetadata", &p->listener_metadata, err)) < 0)
                 return k;
         return parse_rules(p, obj, err);
 }

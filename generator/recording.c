@@ -222,20 +222,6 @@ int recording_to_json_string(const struct recording *r, char **ret) {
 /* Reading. Unknown keys are ignored, so that a minor addition to version 1 does not
  * break older readers; an incompatible change bumps the version. */
 
-static int field_error(struct parse_error *err, const char *field, const char *what) {
-        return parse_error_set(err, -EINVAL, 0, 0, field, "%s", what);
-}
-
-static int dup_string(struct json_object *obj, const char *key, char **ret, struct parse_error *err) {
-        const char *s;
-        int k = json_field_string(obj, key, key, &s, err);
-
-        if (k < 0 || !s)
-                return k;
-        *ret = strdup(s);
-        return *ret ? 0 : -ENOMEM;
-}
-
 static int parse_origin(struct json_object *entry, const char *field, struct syscall_origin *o,
                         struct parse_error *err) {
         struct json_object *first;
@@ -247,12 +233,12 @@ static int parse_origin(struct json_object *entry, const char *field, struct sys
         if (!json_object_object_get_ex(entry, "first", &first) || json_object_is_type(first, json_type_null))
                 return 0;
         if (!json_object_is_type(first, json_type_object))
-                return field_error(err, field, "\"first\" is not an object");
+                return parse_error_field(err, field, "\"first\" is not an object");
         snprintf(sub, sizeof(sub), "%s.first.pid", field);
         if ((k = json_field_uint64(first, "pid", sub, true, &pid, err)) < 0)
                 return k;
         if (pid == 0 || pid > INT32_MAX)
-                return field_error(err, sub, "not a process id");
+                return parse_error_field(err, sub, "not a process id");
         snprintf(sub, sizeof(sub), "%s.first.comm", field);
         if ((k = json_field_string(first, "comm", sub, &comm, err)) < 0)
                 return k;
@@ -273,12 +259,12 @@ static int parse_entry(struct recording *r, enum sysrec_arch arch, struct json_o
         int k;
 
         if (!json_object_is_type(entry, json_type_object))
-                return field_error(err, field, "not an object");
+                return parse_error_field(err, field, "not an object");
         snprintf(sub, sizeof(sub), "%s.nr", field);
         if ((k = json_field_uint64(entry, "nr", sub, true, &nr, err)) < 0)
                 return k;
         if (nr > UINT32_MAX)
-                return field_error(err, sub, "out of range");
+                return parse_error_field(err, sub, "out of range");
         snprintf(sub, sizeof(sub), "%s.count", field);
         if ((k = json_field_uint64(entry, "count", sub, true, &count, err)) < 0)
                 return k;
@@ -295,9 +281,9 @@ static int parse_architectures(struct recording *r, struct json_object *obj, str
         int k;
 
         if (!json_object_object_get_ex(obj, "architectures", &arches))
-                return field_error(err, "architectures", "missing");
+                return parse_error_field(err, "architectures", "missing");
         if (!json_object_is_type(arches, json_type_object))
-                return field_error(err, "architectures", "not an object");
+                return parse_error_field(err, "architectures", "not an object");
         json_object_object_foreach (arches, key, list) {
                 int arch = sysrec_arch_from_string(key);
 
@@ -306,7 +292,7 @@ static int parse_architectures(struct recording *r, struct json_object *obj, str
                         return parse_error_set(err, -EINVAL, 0, 0, field,
                                                "unknown architecture \"%s\" (x86_64, i386 or x32)", key);
                 if (!json_object_is_type(list, json_type_array))
-                        return field_error(err, field, "not an array");
+                        return parse_error_field(err, field, "not an array");
                 for (size_t i = 0; i < json_object_array_length(list); i++) {
                         snprintf(field, sizeof(field), "architectures.%s[%zu]", key, i);
                         k = parse_entry(r, arch, json_object_array_get_idx(list, i), field, err);
@@ -324,7 +310,7 @@ static int parse_command(struct recording *r, struct json_object *obj, struct pa
         if (!json_object_object_get_ex(obj, "command", &command) || json_object_is_type(command, json_type_null))
                 return 0;
         if (!json_object_is_type(command, json_type_array))
-                return field_error(err, "command", "not an array");
+                return parse_error_field(err, "command", "not an array");
         n = json_object_array_length(command);
         r->command = calloc(n + 1, sizeof(char *));
         if (!r->command)
@@ -332,7 +318,7 @@ static int parse_command(struct recording *r, struct json_object *obj, struct pa
         for (size_t i = 0; i < n; i++) {
                 struct json_object *s = json_object_array_get_idx(command, i);
                 if (!json_object_is_type(s, json_type_string))
-                        return field_error(err, "command", "has an element that is not a string");
+                        return parse_error_field(err, "command", "has an element that is not a string");
                 if (!(r->command[i] = strdup(json_object_get_string(s))))
                         return -ENOMEM;
         }
@@ -347,7 +333,7 @@ static int parse_losses(struct recording *r, struct json_object *obj, struct par
         if (!json_object_object_get_ex(obj, "lost", &lost) || json_object_is_type(lost, json_type_null))
                 return 0;
         if (!json_object_is_type(lost, json_type_object))
-                return field_error(err, "lost", "not an object");
+                return parse_error_field(err, "lost", "not an object");
         json_object_object_foreach (lost, key, value) {
                 uint64_t count = 0;
                 (void) value;
@@ -366,27 +352,28 @@ static int parse_header(struct recording *r, struct json_object *obj, struct par
         int k;
 
         if (!json_object_is_type(obj, json_type_object))
-                return field_error(err, NULL, "not a JSON object");
+                return parse_error_field(err, NULL, "not a JSON object");
         if ((k = json_field_string(obj, "format", "format", &format, err)) < 0)
                 return k;
         if (!format || strcmp(format, RECORDING_FORMAT_NAME) != 0)
-                return field_error(err, "format", "not \"" RECORDING_FORMAT_NAME "\": is this a sysrec recording?");
+                return parse_error_field(err, "format",
+                                         "not \"" RECORDING_FORMAT_NAME "\": is this a sysrec recording?");
         if ((k = json_field_uint64(obj, "version", "version", true, &version, err)) < 0)
                 return k;
         if (version != RECORDING_FORMAT_VERSION)
                 return parse_error_set(err, -EPROTONOSUPPORT, 0, 0, "version",
                                        "format version %" PRIu64 " is not supported (this sysrec reads %d)", version,
                                        RECORDING_FORMAT_VERSION);
-        if ((k = dup_string(obj, "backend", &r->backend, err)) < 0 ||
-            (k = dup_string(obj, "kernel", &r->kernel, err)) < 0)
+        if ((k = json_field_strdup(obj, "backend", "backend", &r->backend, err)) < 0 ||
+            (k = json_field_strdup(obj, "kernel", "kernel", &r->kernel, err)) < 0)
                 return k;
         if ((k = json_field_string(obj, "start", "start", &start, err)) < 0 ||
             (k = json_field_string(obj, "end", "end", &end, err)) < 0)
                 return k;
         if (start && timestamp_parse(start, &r->start) < 0)
-                return field_error(err, "start", "not a UTC RFC 3339 time with microseconds");
+                return parse_error_field(err, "start", "not a UTC RFC 3339 time with microseconds");
         if (end && timestamp_parse(end, &r->end) < 0)
-                return field_error(err, "end", "not a UTC RFC 3339 time with microseconds");
+                return parse_error_field(err, "end", "not a UTC RFC 3339 time with microseconds");
         if ((k = json_field_uint64(obj, "events", "events", false, &r->events, err)) < 0)
                 return k;
         return json_field_uint64(obj, "processes", "processes", false, &r->processes, err);

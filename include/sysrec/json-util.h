@@ -39,3 +39,5 @@ int json_field_uint64(struct json_object *obj, const char *key, const char *fiel
                       struct parse_error *err);
 int json_field_string(struct json_object *obj, const char *key, const char *field, const char **ret,
                       struct parse_error *err);
+/* json_field_string() into a new copy; *ret is left alone when the key is absent. */
+int json_field_strdup(struct json_object *obj, const char *key, const char *field, char **ret, struct parse_error *err);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 #pragma once
 
+#include <errno.h>
 #include <stdarg.h>
 
 #include "sysrec/macro.h"
@@ -21,3 +22,8 @@ int parse_error_set(struct parse_error *err, int error, unsigned line, unsigned 
 
 /* Formats "FILE:LINE:COLUMN: FIELD: MESSAGE", leaving out what is unknown. */
 void parse_error_format(const struct parse_error *err, const char *file, char *buf, size_t size);
+
+/* parse_error_set() for a field with no position and a fixed message. */
+static inline int parse_error_field(struct parse_error *err, const char *field, const char *message) {
+        return parse_error_set(err, -EINVAL, 0, 0, field, "%s", message);
+}
