@@ -10,6 +10,7 @@
 #include "summary.h"
 #include "sysrec/log.h"
 #include "sysrec/recorder.h"
+#include "sysrec/seccomp-notify.h"
 #include "verbs.h"
 
 static const char *arg_output;
@@ -17,6 +18,7 @@ static const char *arg_save_recording;
 static bool arg_table;
 static bool arg_quiet;
 static bool arg_seccomp_stop = true;
+static const char *arg_backend = "ptrace";
 static struct profile_build_options arg_build;
 
 static void help(void) {
@@ -32,7 +34,9 @@ static void help(void) {
                "                           process) to FILE, for 'sysrec generate'\n"
                "  -c --summary-table       print a table of calls per syscall on stderr\n"
                "  -q --quiet               no summary on stderr\n"
-               "     --backend=ptrace      how to record (ptrace is the only one yet)\n"
+               "     --backend=BACKEND     how to record: ptrace (default), or notify\n"
+               "                           (seccomp user notification: needs no\n"
+               "                           privilege, works beside a debugger)\n"
                "     --no-seccomp-stop     stop at every syscall entry and exit with\n"
                "                           PTRACE_SYSCALL instead of once per syscall\n"
                "                           through a SECCOMP_RET_TRACE filter (slower)\n" OUTPUT_PROFILE_OPTIONS_HELP
@@ -83,9 +87,9 @@ static int parse_argv(int argc, char *argv[]) {
                         arg_quiet = true;
                         break;
                 case ARG_BACKEND:
-                        if (strcmp(optarg, "ptrace") != 0)
-                                return log_error_errno(
-                                        -EINVAL, "Unknown --backend '%s': ptrace is the only backend so far.", optarg);
+                        if (strcmp(optarg, "ptrace") != 0 && strcmp(optarg, "notify") != 0)
+                                return log_error_errno(-EINVAL, "Unknown --backend '%s': ptrace or notify.", optarg);
+                        arg_backend = optarg;
                         break;
                 case ARG_NO_SECCOMP_STOP:
                         arg_seccomp_stop = false;
@@ -97,6 +101,8 @@ static int parse_argv(int argc, char *argv[]) {
                         return r < 0 ? r : -EINVAL; /* getopt printed why */
                 }
 
+        if (!arg_seccomp_stop && strcmp(arg_backend, "ptrace") != 0)
+                return log_error_errno(-EINVAL, "--no-seccomp-stop is for --backend=ptrace.");
         if (optind >= argc)
                 return log_error_errno(-EINVAL,
                                        "No command to record; usage: sysrec record -o FILE -- COMMAND [ARGS...]");
@@ -114,7 +120,10 @@ static int record_command(char *const *command, struct recording *rec, int *ret_
         int r;
 
         clock_gettime(CLOCK_REALTIME, &rec->start);
-        r = ptrace_record(&o, rec->syscalls, &stats, ret_wait_status);
+        if (strcmp(arg_backend, "notify") == 0)
+                r = notify_record(command, rec->syscalls, &stats, ret_wait_status);
+        else
+                r = ptrace_record(&o, rec->syscalls, &stats, ret_wait_status);
         clock_gettime(CLOCK_REALTIME, &rec->end);
         if (stats.seccomp_stop_error < 0)
                 log_warning_errno(stats.seccomp_stop_error,
@@ -139,7 +148,7 @@ static int record_fill_header(struct recording *rec, char *const *command) {
 
         if (r >= 0)
                 r = recording_set_kernel_from_uname(rec);
-        if (r >= 0 && !(rec->backend = strdup("ptrace")))
+        if (r >= 0 && !(rec->backend = strdup(arg_backend)))
                 r = -ENOMEM;
         return r < 0 ? log_error_errno(r, "Failed to start the recording: %m") : 0;
 }

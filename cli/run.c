@@ -4,13 +4,16 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "run-complain.h"
 #include "sysrec/log.h"
 #include "sysrec/process.h"
 #include "sysrec/profile-filter.h"
 #include "verbs.h"
 
 static const char *arg_profile;
+static const char *arg_update;
 static bool arg_print_size;
+static bool arg_complain;
 
 static void help(void) {
         printf("Usage: sysrec run --profile=FILE [OPTIONS...] -- COMMAND [ARGS...]\n\n"
@@ -23,6 +26,11 @@ static void help(void) {
                "be read or loaded; 2 on a usage error.\n\n"
                "Options:\n"
                "  -p --profile=FILE   the profile to enforce (- for stdin)\n"
+               "     --complain       enforce nothing new: let through what the profile\n"
+               "                      would deny, and report each such syscall the first\n"
+               "                      time it is made, with the process that made it\n"
+               "     --update=OUT     with --complain: write the profile plus what was\n"
+               "                      missing to OUT\n"
                "     --filter-size    print the size of the compiled filter, in BPF\n"
                "                      instructions, on stderr\n"
                "  -h --help           show this help\n\n"
@@ -31,12 +39,16 @@ static void help(void) {
 
 enum {
         ARG_FILTER_SIZE = 0x100,
+        ARG_COMPLAIN,
+        ARG_UPDATE,
 };
 
 static const struct option options[] = {
         { "help", no_argument, NULL, 'h' },
         { "profile", required_argument, NULL, 'p' },
         { "filter-size", no_argument, NULL, ARG_FILTER_SIZE },
+        { "complain", no_argument, NULL, ARG_COMPLAIN },
+        { "update", required_argument, NULL, ARG_UPDATE },
         {},
 };
 
@@ -56,9 +68,17 @@ static int parse_argv(int argc, char *argv[]) {
                 case ARG_FILTER_SIZE:
                         arg_print_size = true;
                         break;
+                case ARG_COMPLAIN:
+                        arg_complain = true;
+                        break;
+                case ARG_UPDATE:
+                        arg_update = optarg;
+                        break;
                 default:
                         return -EINVAL; /* getopt printed why */
                 }
+        if (arg_update && !arg_complain)
+                return log_error_errno(-EINVAL, "--update needs --complain.");
         if (!arg_profile)
                 return log_error_errno(-EINVAL,
                                        "No profile given; usage: sysrec run --profile FILE -- COMMAND [ARGS...]");
@@ -70,7 +90,7 @@ static int parse_argv(int argc, char *argv[]) {
 
 /* Loads and compiles before anything runs, so a broken profile never starts the
  * command; logs FILE:LINE:COL: FIELD: message. */
-static int load_filter(const char *path, struct profile_filter **ret) {
+static int load_filter(const char *path, struct profile **ret_profile, struct profile_filter **ret) {
         _cleanup_(profile_freep) struct profile *p = NULL;
         struct parse_error err = {};
         char where[512];
@@ -78,13 +98,14 @@ static int load_filter(const char *path, struct profile_filter **ret) {
 
         r = profile_load_file(path, &p, &err);
         if (r >= 0)
-                r = profile_filter_compile(p, ret, &err);
+                r = arg_complain ? profile_filter_compile_complain(p, ret, &err) : profile_filter_compile(p, ret, &err);
         if (r < 0 && err.message[0]) {
                 parse_error_format(&err, path, where, sizeof(where));
                 return log_error_errno(r, "%s", where);
         }
         if (r < 0)
                 return log_error_errno(r, "Failed to read %s: %m", path);
+        *ret_profile = TAKE_PTR(p);
         return 0;
 }
 
@@ -102,6 +123,8 @@ static int run_failure(int r, enum child_stage stage, const char *command) {
 
 int verb_run(int argc, char *argv[]) {
         _cleanup_(profile_filter_freep) struct profile_filter *filter = NULL;
+        _cleanup_(profile_freep) struct profile *profile = NULL;
+        bool update_failed = false;
         _cleanup_free_ char *path = NULL;
         enum child_stage stage = 0;
         struct sock_fprog prog;
@@ -113,7 +136,7 @@ int verb_run(int argc, char *argv[]) {
                 return r < 0 ? EXIT_USAGE : 0;
         command = argv + optind;
 
-        if (load_filter(arg_profile, &filter) < 0)
+        if (load_filter(arg_profile, &profile, &filter) < 0)
                 return 1;
         if (arg_print_size)
                 log_info("%s: %u BPF instructions", arg_profile, filter->len);
@@ -121,10 +144,16 @@ int verb_run(int argc, char *argv[]) {
         if (r < 0)
                 return run_failure(r, CHILD_STAGE_EXEC, command[0]);
         prog = profile_filter_fprog(filter);
-        r = process_run(path, command, &prog, filter->flags, &wait_status, &stage);
+        if (arg_complain)
+                r = run_complain(profile, filter, arg_profile, arg_update, path, command, &wait_status, &stage,
+                                 &update_failed);
+        else
+                r = process_run(path, command, &prog, filter->flags, &wait_status, &stage);
         if (r < 0 && stage == CHILD_STAGE_EXEC && access(path, X_OK) == 0)
                 log_notice("%s is executable: the profile must deny execve.", path);
         if (r < 0)
                 return run_failure(r, stage, command[0]);
+        if (update_failed)
+                return 1;
         return exit_status_from_wait(wait_status);
 }

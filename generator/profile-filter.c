@@ -30,6 +30,7 @@ struct extra_rule {
 
 struct compiler {
         const struct profile *profile;
+        bool complain; /* every denying action becomes SCMP_ACT_NOTIFY */
         scmp_filter_ctx ctx;
         uint32_t default_action;
         bool arches[_SYSREC_ARCH_MAX]; /* which of ours the filter admits */
@@ -37,6 +38,12 @@ struct compiler {
         size_t n_extras;
         struct parse_error *err;
 };
+
+static uint32_t compiler_action(const struct compiler *c, enum profile_action a, int errno_ret) {
+        if (c->complain && profile_action_denies(a))
+                return SCMP_ACT_NOTIFY;
+        return profile_action_to_scmp(a, errno_ret);
+}
 
 static int add_architectures(struct compiler *c) {
         const struct profile *p = c->profile;
@@ -146,11 +153,11 @@ static int add_rules(struct compiler *c) {
 
         for (size_t i = 0; i < p->n_rules; i++) {
                 const struct profile_rule *rule = &p->rules[i];
-                uint32_t action = profile_action_to_scmp(rule->action, rule->errno_ret);
+                uint32_t action = compiler_action(c, rule->action, rule->errno_ret);
                 char field[96];
 
                 snprintf(field, sizeof(field), "syscalls[%zu].action", i);
-                if (rule->action == PROFILE_ACTION_NOTIFY)
+                if (rule->action == PROFILE_ACTION_NOTIFY && !c->complain)
                         return parse_error_set(
                                 c->err, -EOPNOTSUPP, 0, 0, field,
                                 "SCMP_ACT_NOTIFY needs a seccomp agent at listenerPath, which sysrec run is not");
@@ -265,11 +272,11 @@ static int compile(struct compiler *c, struct insn_buffer *b) {
         const struct profile *p = c->profile;
         int k;
 
-        if (p->default_action == PROFILE_ACTION_NOTIFY)
+        if (p->default_action == PROFILE_ACTION_NOTIFY && !c->complain)
                 return parse_error_set(
                         c->err, -EOPNOTSUPP, 0, 0, "defaultAction",
                         "SCMP_ACT_NOTIFY needs a seccomp agent at listenerPath, which sysrec run is not");
-        c->default_action = profile_action_to_scmp(p->default_action, p->default_errno_ret);
+        c->default_action = compiler_action(c, p->default_action, p->default_errno_ret);
         c->ctx = seccomp_init(c->default_action);
         if (!c->ctx)
                 return -ENOMEM;
@@ -286,8 +293,9 @@ static int compile(struct compiler *c, struct insn_buffer *b) {
         return 0;
 }
 
-int profile_filter_compile(const struct profile *p, struct profile_filter **ret, struct parse_error *err) {
-        struct compiler c = { .profile = p, .err = err };
+static int filter_compile(const struct profile *p, bool complain, struct profile_filter **ret,
+                          struct parse_error *err) {
+        struct compiler c = { .profile = p, .complain = complain, .err = err };
         struct insn_buffer b = {};
         struct profile_filter *f = NULL;
         int k;
@@ -302,8 +310,18 @@ int profile_filter_compile(const struct profile *p, struct profile_filter **ret,
                 return k;
         }
         *f = (struct profile_filter){ .insns = b.insns, .len = (unsigned short) b.len, .flags = p->flags };
+        if (complain)
+                f->flags |= SECCOMP_FILTER_FLAG_NEW_LISTENER;
         *ret = f;
         return 0;
+}
+
+int profile_filter_compile(const struct profile *p, struct profile_filter **ret, struct parse_error *err) {
+        return filter_compile(p, false, ret, err);
+}
+
+int profile_filter_compile_complain(const struct profile *p, struct profile_filter **ret, struct parse_error *err) {
+        return filter_compile(p, true, ret, err);
 }
 
 void profile_filter_free(struct profile_filter *f) {

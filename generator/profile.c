@@ -57,6 +57,10 @@ uint32_t profile_action_to_scmp(enum profile_action a, int errno_ret) {
         }
 }
 
+bool profile_action_denies(enum profile_action a) {
+        return a != PROFILE_ACTION_ALLOW && a != PROFILE_ACTION_LOG;
+}
+
 static const char *const op_names[_SCMP_CMP_MAX] = {
         [SCMP_CMP_NE] = "SCMP_CMP_NE",
         [SCMP_CMP_LT] = "SCMP_CMP_LT",
@@ -223,4 +227,47 @@ int profile_add_architecture(struct profile *p, uint32_t token) {
         a[p->n_architectures++] = token;
         p->architectures = a;
         return 0;
+}
+
+void profile_remove_rule(struct profile *p, size_t i) {
+        profile_rule_done(&p->rules[i]);
+        memmove(&p->rules[i], &p->rules[i + 1], (p->n_rules - i - 1) * sizeof(*p->rules));
+        p->n_rules--;
+}
+
+int profile_rule_add_name(struct profile_rule *rule, const char *name) {
+        size_t at = rule->n_names;
+        char **names, *copy;
+
+        for (size_t i = 0; i < rule->n_names; i++) {
+                int c = strcmp(rule->names[i], name);
+                if (c == 0)
+                        return 0;
+                if (c > 0 && at == rule->n_names)
+                        at = i;
+        }
+        copy = strdup(name);
+        if (!copy)
+                return -ENOMEM;
+        names = reallocarray(rule->names, rule->n_names + 2, sizeof(char *));
+        if (!names) {
+                free(copy);
+                return -ENOMEM;
+        }
+        memmove(&names[at + 1], &names[at], (rule->n_names - at + 1) * sizeof(char *));
+        names[at] = copy;
+        rule->names = names;
+        rule->n_names++;
+        return 0;
+}
+
+bool profile_rule_remove_name(struct profile_rule *rule, const char *name) {
+        for (size_t i = 0; i < rule->n_names; i++)
+                if (strcmp(rule->names[i], name) == 0) {
+                        free(rule->names[i]);
+                        memmove(&rule->names[i], &rule->names[i + 1], (rule->n_names - i) * sizeof(char *));
+                        rule->n_names--;
+                        return true;
+                }
+        return false;
 }

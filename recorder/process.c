@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -69,6 +71,8 @@ static int install_filter(const struct sock_fprog *prog, unsigned flags) {
         }
         if (r < 0)
                 return -errno;
+        if (flags & SECCOMP_FILTER_FLAG_NEW_LISTENER)
+                return (int) r; /* the listener's descriptor */
         /* with SECCOMP_FILTER_FLAG_TSYNC, a thread that could not be synchronised */
         return r > 0 ? -EAGAIN : 0;
 }
@@ -79,56 +83,150 @@ static _Noreturn void child_fail(int fd, enum child_stage stage, int error, int 
         _exit(status);
 }
 
-static _Noreturn void child_run(const char *path, char *const *argv, const struct sock_fprog *filter,
-                                unsigned filter_flags, int wait_fd, int report_fd) {
+struct child_params {
+        const char *path;
+        char *const *argv;
+        const struct sock_fprog *filter;
+        unsigned filter_flags;
+        int wait_fd, report_fd;
+        int *listener_slot; /* shared with the parent */
+};
+
+static _Noreturn void child_run(const struct child_params *c) {
         sigset_t none;
-        char c;
+        char ch;
 
         sigemptyset(&none);
         sigprocmask(SIG_SETMASK, &none, NULL);
         /* Held until the tracer has seized us. */
-        if (read(wait_fd, &c, 1) != 1)
+        if (read(c->wait_fd, &ch, 1) != 1)
                 _exit(127);
-        close(wait_fd);
-        if (filter) {
-                int r = install_filter(filter, filter_flags);
+        close(c->wait_fd);
+        if (c->filter) {
+                int r = install_filter(c->filter, c->filter_flags);
                 if (r < 0)
-                        child_fail(report_fd, CHILD_STAGE_FILTER, -r, 126);
+                        child_fail(c->report_fd, CHILD_STAGE_FILTER, -r, 126);
+                /* Publish the listener's number by a plain store, which is no syscall,
+                 * then spin until the parent holds a copy: a syscall the filter lets
+                 * through (execve, in complain mode) would close it (O_CLOEXEC) or
+                 * let the number be reused before the parent took it. */
+                if (c->listener_slot) {
+                        __atomic_store_n(&c->listener_slot[0], r, __ATOMIC_RELEASE);
+                        /* bounded (seconds), so a parent that died does not leave us
+                         * spinning: the exec then waits on a listener nobody reads */
+                        for (unsigned long i = 0; i < 4000000000UL; i++)
+                                if (__atomic_load_n(&c->listener_slot[1], __ATOMIC_ACQUIRE))
+                                        break;
+                }
         }
-        execv(path, argv);
-        child_fail(report_fd, CHILD_STAGE_EXEC, errno, 127);
+        execv(c->path, c->argv);
+        child_fail(c->report_fd, CHILD_STAGE_EXEC, errno, 127);
+}
+
+static void close_pair(int fds[2]) {
+        close(fds[0]);
+        close(fds[1]);
 }
 
 int process_spawn_held(const char *path, char *const *argv, const struct sock_fprog *filter, unsigned filter_flags,
                        struct held_child *ret) {
-        int wait_pipe[2], report_pipe[2];
+        struct child_params params = { .path = path, .argv = argv, .filter = filter, .filter_flags = filter_flags };
+        int wait_pipe[2], report_pipe[2], *slot = NULL, r;
         pid_t pid;
 
-        if (pipe2(wait_pipe, O_CLOEXEC) < 0)
-                return -errno;
+        if (filter_flags & SECCOMP_FILTER_FLAG_NEW_LISTENER) {
+                slot = mmap(NULL, 2 * sizeof(int), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+                if (slot == MAP_FAILED)
+                        return -errno;
+                slot[0] = -1; /* the listener's number */
+                slot[1] = 0;  /* set once the parent holds it */
+        }
+        if (pipe2(wait_pipe, O_CLOEXEC) < 0) {
+                r = -errno;
+                goto fail_slot;
+        }
         if (pipe2(report_pipe, O_CLOEXEC) < 0) {
-                int r = -errno;
-                close(wait_pipe[0]);
-                close(wait_pipe[1]);
-                return r;
+                r = -errno;
+                goto fail_wait;
         }
         pid = fork();
         if (pid < 0) {
-                int r = -errno;
-                close(wait_pipe[0]);
-                close(wait_pipe[1]);
-                close(report_pipe[0]);
-                close(report_pipe[1]);
-                return r;
+                r = -errno;
+                close_pair(report_pipe);
+                goto fail_wait;
         }
         if (pid == 0) {
                 close(wait_pipe[1]);
                 close(report_pipe[0]);
-                child_run(path, argv, filter, filter_flags, wait_pipe[0], report_pipe[1]);
+                params.wait_fd = wait_pipe[0];
+                params.report_fd = report_pipe[1];
+                params.listener_slot = slot;
+                child_run(&params);
         }
         close(wait_pipe[0]);
         close(report_pipe[1]);
-        *ret = (struct held_child){ .pid = pid, .release_fd = wait_pipe[1], .report_fd = report_pipe[0] };
+        *ret = (struct held_child){
+                .pid = pid, .release_fd = wait_pipe[1], .report_fd = report_pipe[0], .listener_slot = slot
+        };
+        return 0;
+
+fail_wait:
+        close_pair(wait_pipe);
+fail_slot:
+        if (slot)
+                munmap(slot, 2 * sizeof(int));
+        return r;
+}
+
+/* The child's listener number, once it has stored it; -ECHILD if it failed or died
+ * first (its report pipe then reads or closes). Polls: the child cannot signal us
+ * without a syscall, and its syscalls wait for the listener. */
+static int wait_listener_number(struct held_child *c) {
+        for (unsigned i = 0; i < 11000; i++) { /* about ten seconds */
+                int fd = __atomic_load_n(c->listener_slot, __ATOMIC_ACQUIRE);
+                struct pollfd p = { .fd = c->report_fd, .events = POLLIN };
+
+                if (fd >= 0)
+                        return fd;
+                if (poll(&p, 1, i < 1000 ? 0 : 1) > 0)
+                        return -ECHILD;
+        }
+        return -ETIMEDOUT;
+}
+
+static bool is_seccomp_listener(int fd) {
+        char path[64], target[64];
+        ssize_t n;
+
+        snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+        n = readlink(path, target, sizeof(target) - 1);
+        if (n < 0)
+                return false;
+        target[n] = 0;
+        return strcmp(target, "anon_inode:seccomp notify") == 0;
+}
+
+int process_take_listener(struct held_child *c, int *ret_fd) {
+        _cleanup_close_ int pidfd = -1;
+        int number, fd;
+
+        if (!c->listener_slot)
+                return -EINVAL;
+        number = wait_listener_number(c);
+        if (number < 0)
+                return number;
+        pidfd = (int) syscall(SYS_pidfd_open, c->pid, 0);
+        if (pidfd < 0)
+                return -errno;
+        fd = (int) syscall(SYS_pidfd_getfd, pidfd, number, 0);
+        if (fd < 0)
+                return -errno;
+        if (!is_seccomp_listener(fd)) { /* the child gave up waiting and went on */
+                close(fd);
+                return -ETIMEDOUT;
+        }
+        __atomic_store_n(&c->listener_slot[1], 1, __ATOMIC_RELEASE);
+        *ret_fd = fd;
         return 0;
 }
 
@@ -152,9 +250,49 @@ int process_read_report(struct held_child *c, struct child_report *ret) {
 }
 
 void held_child_done(struct held_child *c) {
+        if (c->listener_slot)
+                munmap(c->listener_slot, 2 * sizeof(int));
+        c->listener_slot = NULL;
         if (c->release_fd >= 0)
                 close(c->release_fd);
         if (c->report_fd >= 0)
                 close(c->report_fd);
         c->release_fd = c->report_fd = -1;
+}
+
+void process_origin_read(pid_t pid, struct syscall_origin *o) {
+        char path[64], exe[4096];
+        _cleanup_close_ int fd = -1;
+        ssize_t n;
+
+        o->pid = pid;
+        snprintf(path, sizeof(path), "/proc/%d/comm", pid);
+        fd = open(path, O_RDONLY | O_CLOEXEC);
+        n = fd >= 0 ? read(fd, o->comm, sizeof(o->comm) - 1) : -1;
+        o->comm[n > 0 ? n : 0] = 0;
+        o->comm[strcspn(o->comm, "\n")] = 0;
+        snprintf(path, sizeof(path), "/proc/%d/exe", pid);
+        n = readlink(path, exe, sizeof(exe) - 1);
+        if (n > 0) {
+                exe[n] = 0;
+                o->exe = strdup(exe);
+        }
+}
+
+pid_t process_tgid(pid_t tid) {
+        char path[64], buf[1024];
+        _cleanup_close_ int fd = -1;
+        const char *p;
+        ssize_t n;
+
+        snprintf(path, sizeof(path), "/proc/%d/status", tid);
+        fd = open(path, O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+                return 0;
+        n = read(fd, buf, sizeof(buf) - 1);
+        if (n <= 0)
+                return 0;
+        buf[n] = 0;
+        p = strstr(buf, "\nTgid:");
+        return p ? (pid_t) strtol(p + 6, NULL, 10) : 0;
 }

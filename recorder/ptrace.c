@@ -46,25 +46,6 @@ static int tracer_resume(struct tracer *t, pid_t pid, int sig) {
         return 0;
 }
 
-static void origin_read(pid_t pid, struct syscall_origin *o) {
-        char path[64], exe[4096];
-        _cleanup_close_ int fd = -1;
-        ssize_t n;
-
-        o->pid = pid;
-        snprintf(path, sizeof(path), "/proc/%d/comm", pid);
-        fd = open(path, O_RDONLY | O_CLOEXEC);
-        n = fd >= 0 ? read(fd, o->comm, sizeof(o->comm) - 1) : -1;
-        o->comm[n > 0 ? n : 0] = 0;
-        o->comm[strcspn(o->comm, "\n")] = 0;
-        snprintf(path, sizeof(path), "/proc/%d/exe", pid);
-        n = readlink(path, exe, sizeof(exe) - 1);
-        if (n > 0) {
-                exe[n] = 0;
-                o->exe = strdup(exe);
-        }
-}
-
 static void tracer_record(struct tracer *t, pid_t pid, int arch, uint32_t nr) {
         struct syscall_entry *e;
         bool created;
@@ -76,7 +57,7 @@ static void tracer_record(struct tracer *t, pid_t pid, int arch, uint32_t nr) {
         e->count++;
         t->stats->events++;
         if (created)
-                origin_read(pid, &e->first);
+                process_origin_read(pid, &e->first);
 }
 
 static void tracer_handle_syscall(struct tracer *t, pid_t pid) {
@@ -104,25 +85,6 @@ static void tracer_handle_syscall(struct tracer *t, pid_t pid) {
         tracer_record(t, pid, sysrec_arch_from_audit(info.arch, (uint32_t) nr), (uint32_t) nr);
 }
 
-/* Thread-group id of a task, from /proc; 0 when it cannot be read. */
-static pid_t task_tgid(pid_t tid) {
-        char path[64], buf[1024];
-        _cleanup_close_ int fd = -1;
-        const char *p;
-        ssize_t n;
-
-        snprintf(path, sizeof(path), "/proc/%d/status", tid);
-        fd = open(path, O_RDONLY | O_CLOEXEC);
-        if (fd < 0)
-                return 0;
-        n = read(fd, buf, sizeof(buf) - 1);
-        if (n <= 0)
-                return 0;
-        buf[n] = 0;
-        p = strstr(buf, "\nTgid:");
-        return p ? (pid_t) strtol(p + 6, NULL, 10) : 0;
-}
-
 static void tracer_handle_new_task(struct tracer *t, pid_t parent, unsigned event) {
         unsigned long msg;
         pid_t child;
@@ -131,7 +93,7 @@ static void tracer_handle_new_task(struct tracer *t, pid_t parent, unsigned even
                 return;
         child = (pid_t) msg;
         /* PTRACE_EVENT_CLONE is a thread unless the clone made a new thread group. */
-        if (event == PTRACE_EVENT_CLONE && task_tgid(child) != child)
+        if (event == PTRACE_EVENT_CLONE && process_tgid(child) != child)
                 return;
         t->stats->processes++;
         pthread_mutex_lock(&t->lock);

@@ -11,7 +11,7 @@ packages=(
         build-essential meson ninja-build pkg-config clang
         libseccomp-dev libjson-c-dev
         # tests
-        check python3 procps clang-format
+        check python3 procps util-linux clang-format
         # benchmarks
         strace hyperfine
 )

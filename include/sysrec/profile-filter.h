@@ -20,6 +20,10 @@ struct profile_filter {
  * are refused). Errors name the field, e.g. "syscalls[2].names[0]": an unknown
  * syscall name, or SCMP_ACT_NOTIFY, which needs an agent we are not. */
 int profile_filter_compile(const struct profile *p, struct profile_filter **ret, struct parse_error *err);
+/* For complain mode: every action that would stop a syscall (see
+ * profile_action_denies()) becomes SCMP_ACT_NOTIFY, and the flags ask for a
+ * listener, so a seccomp agent sees exactly what the profile lacks. */
+int profile_filter_compile_complain(const struct profile *p, struct profile_filter **ret, struct parse_error *err);
 void profile_filter_free(struct profile_filter *f);
 DEFINE_TRIVIAL_CLEANUP_FUNC(struct profile_filter *, profile_filter_free);
 

@@ -32,6 +32,9 @@ int profile_action_from_string(const char *s);
  * EPERM as runc and crun do (TRACE returns 0 as its message). */
 uint32_t profile_action_to_scmp(enum profile_action a, int errno_ret);
 
+/* Whether the action stops the syscall from running as asked (all but ALLOW and LOG). */
+bool profile_action_denies(enum profile_action a);
+
 /* "SCMP_CMP_EQ" and back; -EINVAL for unknown strings. */
 const char *profile_op_to_string(enum scmp_compare op);
 int profile_op_from_string(const char *s);
@@ -80,6 +83,13 @@ DEFINE_TRIVIAL_CLEANUP_FUNC(struct profile *, profile_free);
 int profile_add_rule(struct profile *p, const char *const *names, size_t n_names, enum profile_action action,
                      int errno_ret, struct profile_rule **ret);
 int profile_add_architecture(struct profile *p, uint32_t token);
+/* Removes and frees rule i. */
+void profile_remove_rule(struct profile *p, size_t i);
+
+/* Adds name to rule, before the first name that sorts after it (so a sorted list
+ * stays sorted); nothing when it is there already. Removes it; false if absent. */
+int profile_rule_add_name(struct profile_rule *rule, const char *name);
+bool profile_rule_remove_name(struct profile_rule *rule, const char *name);
 
 /* JSON text of the profile: keys in spec order, two-space indentation, final newline.
  * The same profile gives the same bytes. */

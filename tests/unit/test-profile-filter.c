@@ -203,6 +203,42 @@ START_TEST(test_errors_name_the_field) {
 }
 END_TEST
 
+static size_t count_returns(const struct profile_filter *f, uint32_t action) {
+        size_t n = 0;
+
+        for (size_t i = 0; i < f->len; i++)
+                n += f->insns[i].code == (BPF_RET | BPF_K) && f->insns[i].k == action;
+        return n;
+}
+
+/* Complain mode: whatever would stop a syscall asks the listener instead. */
+START_TEST(test_complain) {
+        const char *text =
+                "{\"defaultAction\":\"SCMP_ACT_ERRNO\",\"syscalls\":[{\"names\":[\"read\"],\"action\":"
+                "\"SCMP_ACT_ALLOW\"},{\"names\":[\"mkdir\"],\"action\":\"SCMP_ACT_KILL_PROCESS\"},{\"names\":"
+                "[\"mseal\"],\"action\":\"SCMP_ACT_TRAP\"},{\"names\":[\"getpid\"],\"action\":\"SCMP_ACT_LOG\"}]}";
+        _cleanup_(profile_freep) struct profile *p = NULL;
+        _cleanup_(profile_filter_freep) struct profile_filter *f = NULL, *g = NULL;
+        struct parse_error err = {};
+
+        ck_assert_int_eq(profile_parse(text, strlen(text), &p, &err), 0);
+        ck_assert_int_eq(profile_filter_compile_complain(p, &f, &err), 0);
+        ck_assert(f->flags & SECCOMP_FILTER_FLAG_NEW_LISTENER);
+        ck_assert_uint_ge(count_returns(f, SECCOMP_RET_USER_NOTIF), 1);
+        ck_assert_uint_eq(count_returns(f, SECCOMP_RET_KILL_PROCESS), 0);
+        ck_assert_uint_eq(count_returns(f, SECCOMP_RET_TRAP), 0);
+        ck_assert_uint_eq(count_returns(f, SECCOMP_RET_ERRNO | EPERM), 0);
+        ck_assert_uint_ge(count_returns(f, SECCOMP_RET_LOG), 1);
+        ck_assert_uint_ge(count_returns(f, SECCOMP_RET_ALLOW), 1);
+        /* enforced, the same profile keeps its actions */
+        ck_assert_int_eq(profile_filter_compile(p, &g, &err), 0);
+        ck_assert(!(g->flags & SECCOMP_FILTER_FLAG_NEW_LISTENER));
+        ck_assert_uint_eq(count_returns(g, SECCOMP_RET_USER_NOTIF), 0);
+        ck_assert_uint_ge(count_returns(g, SECCOMP_RET_KILL_PROCESS), 1);
+        ck_assert_uint_ge(count_returns(g, SECCOMP_RET_TRAP), 1);
+}
+END_TEST
+
 /* Names of other architectures' syscalls are accepted, as runc accepts them. */
 START_TEST(test_foreign_names) {
         ck_assert_int_eq(errno_under(DENY_BUT(", \"getppid\", \"socketcall\", \"arm_fadvise64_64\""), SYS_getppid, 0),
@@ -222,6 +258,7 @@ Suite *unit_suite(void) {
         tcase_add_test(tc, test_architectures_and_flags);
         tcase_add_test(tc, test_errors_name_the_field);
         tcase_add_test(tc, test_foreign_names);
+        tcase_add_test(tc, test_complain);
         suite_add_tcase(s, tc);
         return s;
 }
