@@ -65,6 +65,21 @@ has_syscall() {
         grep -qx "$2" <<<"$names"
 }
 
+# wait_for_sleep PARENT: waits (up to 5 s) until PARENT's child runs sleep and is
+# inside clock_nanosleep (nr 230), seen twice 0.1 s apart so that a syscall merely
+# waiting for a recorder's answer does not count.
+wait_for_sleep() {
+        local child seen=0
+        for _ in $(seq 50); do
+                child=$(pgrep -P "$1" -x sleep) &&
+                        [ "$(cut -d' ' -f1 "/proc/$child/syscall" 2>/dev/null)" = 230 ] &&
+                        seen=$((seen + 1)) || seen=0
+                [ "$seen" -ge 2 ] && return 0
+                sleep 0.1
+        done
+        return 1
+}
+
 done_testing() {
         [ "$TAP_FAILED" -eq 0 ]
         exit $?

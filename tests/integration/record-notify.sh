@@ -62,10 +62,7 @@ set -m
 "$SYSREC" record -q --backend notify -o "$TMP/sleep.json" -- sleep 60 &
 pid=$!
 set +m
-for _ in $(seq 50); do
-        pgrep -P "$pid" sleep >/dev/null && break
-        sleep 0.1
-done
+wait_for_sleep "$pid"
 kill -TERM "$pid"
 wait "$pid"
 ok $(( $? != 143 )) "SIGTERM forwarded: sysrec exits 128+15"

@@ -21,12 +21,7 @@ set -m
 for sig in INT TERM; do
         "$SYSREC" record -q -o "$TMP/sleep.json" -- sleep 600 &
         pid=$!
-        # Wait until the target has started sleeping under the tracer.
-        for _ in $(seq 100); do
-                pgrep -P "$pid" -x sleep >/dev/null && break
-                sleep 0.05
-        done
-        sleep 0.2
+        wait_for_sleep "$pid"
         kill -"$sig" "$pid"
         wait "$pid"
         status=$?

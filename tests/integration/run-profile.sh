@@ -78,10 +78,7 @@ set -m
 "$SYSREC" run --profile "$TMP/allow.json" -- sleep 60 &
 pid=$!
 set +m
-for _ in $(seq 50); do
-        pgrep -P "$pid" sleep >/dev/null && break
-        sleep 0.1
-done
+wait_for_sleep "$pid"
 kill -TERM "$pid"
 wait "$pid"
 ok $(( $? != 143 )) "SIGTERM is forwarded: the command dies of it and sysrec exits 143"
