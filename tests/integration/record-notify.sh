@@ -6,7 +6,7 @@
 require_root
 command -v setpriv >/dev/null || skip_all "setpriv (util-linux) is missing"
 command -v strace >/dev/null || skip_all "strace is missing"
-plan 13
+plan 15
 
 exact="execve exit_group getppid "
 "$SYSREC" record -q --backend notify -o "$TMP/raw.json" -- "$WORKLOADS/raw-getppid"
@@ -68,6 +68,14 @@ wait "$pid"
 ok $(( $? != 143 )) "SIGTERM forwarded: sysrec exits 128+15"
 has_syscall "$TMP/sleep.json" clock_nanosleep
 ok $? "and writes the profile (clock_nanosleep recorded)"
+
+# The target installs a seccomp filter of its own (sysrec run does): filters stack.
+echo '{"defaultAction": "SCMP_ACT_ALLOW"}' >"$TMP/allow.json"
+"$SYSREC" record -q --backend notify -o "$TMP/nested.json" -- \
+        "$SYSREC" run --profile "$TMP/allow.json" -- "$WORKLOADS/raw-getppid"
+ok $? "a target that installs its own filter runs"
+has_syscall "$TMP/nested.json" seccomp && has_syscall "$TMP/nested.json" getppid
+ok $? "its seccomp() and what runs under its filter are recorded"
 
 "$SYSREC" record --backend notify --no-seccomp-stop -o /dev/null -- true 2>/dev/null
 ok $(( $? != 2 )) "--no-seccomp-stop with --backend=notify: usage error"
