@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 #include <getopt.h>
+#include <inttypes.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -8,6 +9,7 @@
 
 #include "output.h"
 #include "summary.h"
+#include "sysrec/bpf-record.h"
 #include "sysrec/log.h"
 #include "sysrec/recorder.h"
 #include "sysrec/seccomp-notify.h"
@@ -18,7 +20,8 @@ static const char *arg_save_recording;
 static bool arg_table;
 static bool arg_quiet;
 static bool arg_seccomp_stop = true;
-static const char *arg_backend = "ptrace";
+static const char *arg_backend = "auto";
+static struct bpf_recorder *bpf; /* loaded before the target starts, for bpf and auto */
 static struct profile_build_options arg_build;
 
 static void help(void) {
@@ -34,9 +37,11 @@ static void help(void) {
                "                           process) to FILE, for 'sysrec generate'\n"
                "  -c --summary-table       print a table of calls per syscall on stderr\n"
                "  -q --quiet               no summary on stderr\n"
-               "     --backend=BACKEND     how to record: ptrace (default), or notify\n"
-               "                           (seccomp user notification: needs no\n"
-               "                           privilege, works beside a debugger)\n"
+               "     --backend=BACKEND     how to record: auto (default: bpf if it loads,\n"
+               "                           else ptrace), bpf (eBPF tracepoint: root\n"
+               "                           and kernel BTF, near-native speed), ptrace,\n"
+               "                           or notify (seccomp user notification: needs\n"
+               "                           no privilege, works beside a debugger)\n"
                "     --no-seccomp-stop     stop at every syscall entry and exit with\n"
                "                           PTRACE_SYSCALL instead of once per syscall\n"
                "                           through a SECCOMP_RET_TRACE filter (slower)\n" OUTPUT_PROFILE_OPTIONS_HELP
@@ -87,8 +92,9 @@ static int parse_argv(int argc, char *argv[]) {
                         arg_quiet = true;
                         break;
                 case ARG_BACKEND:
-                        if (strcmp(optarg, "ptrace") != 0 && strcmp(optarg, "notify") != 0)
-                                return log_error_errno(-EINVAL, "Unknown --backend '%s': ptrace or notify.", optarg);
+                        if (!STR_IN_SET(optarg, "auto", "bpf", "ptrace", "notify"))
+                                return log_error_errno(-EINVAL, "Unknown --backend '%s': auto, bpf, ptrace or notify.",
+                                                       optarg);
                         arg_backend = optarg;
                         break;
                 case ARG_NO_SECCOMP_STOP:
@@ -101,6 +107,8 @@ static int parse_argv(int argc, char *argv[]) {
                         return r < 0 ? r : -EINVAL; /* getopt printed why */
                 }
 
+        if (!arg_seccomp_stop && strcmp(arg_backend, "auto") == 0)
+                arg_backend = "ptrace";
         if (!arg_seccomp_stop && strcmp(arg_backend, "ptrace") != 0)
                 return log_error_errno(-EINVAL, "--no-seccomp-stop is for --backend=ptrace.");
         if (optind >= argc)
@@ -120,7 +128,9 @@ static int record_command(char *const *command, struct recording *rec, int *ret_
         int r;
 
         clock_gettime(CLOCK_REALTIME, &rec->start);
-        if (strcmp(arg_backend, "notify") == 0)
+        if (bpf)
+                r = bpf_recorder_run(bpf, command, rec->syscalls, &stats, ret_wait_status);
+        else if (strcmp(arg_backend, "notify") == 0)
                 r = notify_record(command, rec->syscalls, &stats, ret_wait_status);
         else
                 r = ptrace_record(&o, rec->syscalls, &stats, ret_wait_status);
@@ -140,6 +150,35 @@ static int record_command(char *const *command, struct recording *rec, int *ret_
         rec->processes = stats.processes;
         if (stats.lost > 0)
                 (void) recording_add_loss(rec, "events", stats.lost);
+        if (stats.lost_first > 0)
+                (void) recording_add_loss(rec, "first-process", stats.lost_first);
+        if (stats.lost_processes > 0)
+                (void) recording_add_loss(rec, "processes", stats.lost_processes);
+        return 0;
+}
+
+/* bpf and auto load the eBPF programs now, before the target exists; auto falls
+ * back to ptrace when they do not load and says why. */
+static int record_choose_backend(void) {
+        bool want_bpf = strcmp(arg_backend, "bpf") == 0;
+        int r;
+
+        if (!want_bpf && strcmp(arg_backend, "auto") != 0)
+                return 0;
+        r = bpf_recorder_new(&bpf);
+        if (r < 0 && want_bpf)
+                return log_error_errno(r, "Failed to load the bpf backend: %m (it needs root and kernel BTF); "
+                                          "--backend=ptrace or notify work without.");
+        if (r < 0) {
+                if (!arg_quiet)
+                        log_info("Recording with ptrace: the bpf backend did not load (%s).", strerror(-r));
+                arg_backend = "ptrace";
+                return 0;
+        }
+        log_debug("bpf backend loaded and attached in %" PRIu64 " us.", bpf_recorder_setup_usec(bpf));
+        if (!arg_quiet && !want_bpf)
+                log_info("Recording with the bpf backend.");
+        arg_backend = "bpf";
         return 0;
 }
 
@@ -177,11 +216,12 @@ int verb_record(int argc, char *argv[]) {
                 return r < 0 ? EXIT_USAGE : 0;
         command = argv + optind;
 
-        if (recording_new(&rec) < 0 || record_fill_header(rec, command) < 0)
+        if (record_choose_backend() < 0 || recording_new(&rec) < 0 || record_fill_header(rec, command) < 0)
                 return 1;
         r = record_command(command, rec, &wait_status);
         if (r != 0)
                 return r > 0 ? r : 1;
+        bpf_recorder_free(TAKE_PTR(bpf));
         if (record_write(rec) < 0)
                 return 1;
         return exit_status_from_wait(wait_status);

@@ -140,30 +140,19 @@ static int notifier_run_child(struct notifier *n, struct held_child *child) {
         return notifier_loop(n);
 }
 
-static int notifier_setup_signals(struct notifier *n, sigset_t *mask) {
-        signal(SIGCHLD, SIG_DFL); /* an ignored SIGCHLD would reap the target unseen */
-        signal_forward_mask(mask);
-        sigaddset(mask, SIGCHLD);
-        if (sigprocmask(SIG_BLOCK, mask, NULL) < 0)
-                return -errno;
-        n->sigfd = signalfd(-1, mask, SFD_CLOEXEC | SFD_NONBLOCK);
-        return n->sigfd < 0 ? -errno : 0;
-}
-
 int notify_run(const char *path, char *const *argv, const struct sock_fprog *filter, unsigned filter_flags,
                const struct notify_handler *h, struct notify_stats *stats, int *ret_wait_status,
                enum child_stage *ret_stage) {
         struct held_child child = { .release_fd = -1, .report_fd = -1 };
         struct notifier n = { .listener = -1, .sigfd = -1, .handler = h, .stats = stats };
         struct child_report report;
-        sigset_t mask;
         int r;
 
         if (!(filter_flags & SECCOMP_FILTER_FLAG_NEW_LISTENER))
                 return -EINVAL;
         if (seccomp_notify_alloc(&n.req, &n.resp) < 0)
                 return -ENOMEM;
-        r = notifier_setup_signals(&n, &mask);
+        r = n.sigfd = signal_forward_signalfd();
         if (r >= 0)
                 r = process_spawn_held(path, argv, filter, filter_flags, &child);
         if (r >= 0) {

@@ -1,4 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
+#include <errno.h>
+#include <sys/signalfd.h>
+
 #include "sysrec/macro.h"
 #include "sysrec/signal-forward.h"
 
@@ -16,4 +19,17 @@ void signal_forward_mask(sigset_t *ret) {
 
 bool signal_forward_wanted(const siginfo_t *si) {
         return si->si_code != SI_KERNEL;
+}
+
+int signal_forward_signalfd(void) {
+        sigset_t mask;
+        int fd;
+
+        signal(SIGCHLD, SIG_DFL);
+        signal_forward_mask(&mask);
+        sigaddset(&mask, SIGCHLD);
+        if (sigprocmask(SIG_BLOCK, &mask, NULL) < 0)
+                return -errno;
+        fd = signalfd(-1, &mask, SFD_CLOEXEC | SFD_NONBLOCK);
+        return fd < 0 ? -errno : fd;
 }

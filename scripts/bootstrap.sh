@@ -7,13 +7,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(
-        # build
+        # build (clang, bpftool and libbpf-dev: the eBPF backend)
         build-essential meson ninja-build pkg-config clang
-        libseccomp-dev libjson-c-dev
+        libseccomp-dev libjson-c-dev libbpf-dev bpftool
         # tests
         check python3 procps util-linux clang-format
         # benchmarks
-        strace hyperfine
+        strace hyperfine bpftrace nginx wrk
 )
 
 missing=()
@@ -26,9 +26,11 @@ if [ ${#missing[@]} -gt 0 ]; then
         apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
+# bpf=enabled: with the packages above a missing piece is an error, not a build
+# that silently lacks the eBPF backend.
 if [ -d build ]; then
-        meson setup --reconfigure build
+        meson setup --reconfigure -Dbpf=enabled build
 else
-        meson setup build
+        meson setup -Dbpf=enabled build
 fi
 ninja -C build

@@ -12,6 +12,15 @@
 
 #define ELEMENTSOF(x) (sizeof(x) / sizeof((x)[0]))
 
+/* Whether s equals one of the strings that follow. */
+#define STR_IN_SET(s, ...) str_in_set((s), (const char *const[]){ __VA_ARGS__, NULL })
+static inline int str_in_set(const char *s, const char *const *set) {
+        for (; *set; set++)
+                if (__builtin_strcmp(s, *set) == 0)
+                        return 1;
+        return 0;
+}
+
 /* Hand ownership out of a _cleanup_ variable. */
 #define TAKE_PTR(p)                    \
         ({                             \

@@ -9,9 +9,11 @@
 
 /* What a recording backend reports besides the syscalls themselves. */
 struct record_stats {
-        uint64_t events;    /* syscalls recorded */
-        uint64_t processes; /* thread groups followed, the target included */
-        uint64_t lost;      /* syscalls seen but not recorded (out of memory) */
+        uint64_t events;         /* syscalls recorded */
+        uint64_t processes;      /* thread groups followed, the target included */
+        uint64_t lost;           /* syscalls seen but not recorded (out of memory, out of range) */
+        uint64_t lost_first;     /* bpf: first sightings whose process was not reported */
+        uint64_t lost_processes; /* bpf: children not followed (map full) */
         /* ptrace: why the SECCOMP_RET_TRACE filter could not be used (negative errno),
          * 0 when it was used or not asked for. */
         int seccomp_stop_error;

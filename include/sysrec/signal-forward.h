@@ -13,3 +13,7 @@ void signal_forward_mask(sigset_t *ret);
  * (SI_KERNEL) reached the command's process group, which is ours, already:
  * forwarding it would deliver it twice. */
 bool signal_forward_wanted(const siginfo_t *si);
+
+/* Blocks signal_forward_mask() and SIGCHLD (reset to SIG_DFL, since an ignored one
+ * would reap a child unseen) and returns a non-blocking signalfd for them. */
+int signal_forward_signalfd(void);

@@ -4,12 +4,12 @@
 # it must run under its own profile with the same output while mkdir is refused.
 . "$(dirname "$0")/lib.sh"
 require_root
-plan 11
+plan 17
 
 mix="$WORKLOADS/syscall-mix"
-for backend in "" "--no-seccomp-stop"; do
-        mode=${backend:-seccomp-stop}
-        "$SYSREC" record -q $backend -o "$TMP/mix.json" --save-recording "$TMP/mix.rec" -- "$mix" >"$TMP/free.out"
+for backend in "bpf" "notify" "ptrace --no-seccomp-stop" "ptrace"; do
+        mode=$backend
+        "$SYSREC" record -q --backend $backend -o "$TMP/mix.json" --save-recording "$TMP/mix.rec" -- "$mix" >"$TMP/free.out"
         ok $? "$mode: record exits with the workload's status 0"
         missing=""
         for s in clone3 clone getcpu sched_yield execve uname wait4 exit; do

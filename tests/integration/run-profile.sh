@@ -87,7 +87,7 @@ ok $(( $? != 143 )) "SIGTERM is forwarded: the command dies of it and sysrec exi
 # cannot be installed, so it records with PTRACE_SYSCALL, and records the same.
 echo '{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [{"names": ["seccomp"], "action": "SCMP_ACT_ERRNO"}]}' >"$TMP/noseccomp.json"
 "$SYSREC" run --profile "$TMP/noseccomp.json" -- \
-        "$SYSREC" record -q -o "$TMP/raw.json" -- "$WORKLOADS/raw-getppid" 2>"$TMP/err"
+        "$SYSREC" record -q --backend ptrace -o "$TMP/raw.json" -- "$WORKLOADS/raw-getppid" 2>"$TMP/err"
 ok $? "record under a profile denying seccomp() succeeds"
 grep -q "Could not install the SECCOMP_RET_TRACE filter" "$TMP/err" &&
         [ "$(allowed_names "$TMP/raw.json" | tr '\n' ' ')" = "execve exit_group getppid " ]

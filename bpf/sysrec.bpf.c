@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* The eBPF recording backend's kernel side: on raw_syscalls:sys_enter (BTF-enabled
+ * tracepoint), count each syscall of a target in per-CPU slots and report its first
+ * sighting through a ring buffer. Targets are decided here: the thread groups in
+ * the tgids map (seeded with the held child, followed across fork, pruned at exit). */
+#include "vmlinux.h"
+#include <bpf/bpf_core_read.h>
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_tracing.h>
+
+#include "events.h"
+
+#define NR_EXECVE_X86_64   59
+#define NR_EXECVEAT_X86_64 322
+
+char LICENSE[] SEC("license") = "GPL";
+
+struct {
+        __uint(type, BPF_MAP_TYPE_HASH);
+        __uint(max_entries, 65536);
+        __type(key, __u32);   /* thread-group id */
+        __type(value, __u32); /* SYSREC_TGID_* */
+} tgids SEC(".maps");
+
+struct {
+        __uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+        __uint(max_entries, SYSREC_BPF_SLOTS);
+        __type(key, __u32);
+        __type(value, __u64);
+} counts SEC(".maps");
+
+/* Shared by all CPUs: the first to set a slot reports it. */
+struct {
+        __uint(type, BPF_MAP_TYPE_ARRAY);
+        __uint(max_entries, SYSREC_BPF_SLOTS);
+        __type(key, __u32);
+        __type(value, __u32);
+} seen SEC(".maps");
+
+struct {
+        __uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+        __uint(max_entries, SYSREC_COUNTER_MAX);
+        __type(key, __u32);
+        __type(value, __u64);
+} counters SEC(".maps");
+
+struct {
+        __uint(type, BPF_MAP_TYPE_RINGBUF);
+        __uint(max_entries, 256 * 1024);
+} firsts SEC(".maps");
+
+static void counter_add(__u32 which) {
+        __u64 *v = bpf_map_lookup_elem(&counters, &which);
+        if (v)
+                (*v)++;
+}
+
+static void report_first(__u32 slot, __u64 pid_tgid) {
+        struct sysrec_first_event *e = bpf_ringbuf_reserve(&firsts, sizeof(*e), 0);
+
+        if (!e) {
+                counter_add(SYSREC_LOSS_RINGBUF);
+                return;
+        }
+        e->slot = slot;
+        e->pid = pid_tgid >> 32;
+        e->tid = (__u32) pid_tgid;
+        bpf_get_current_comm(e->comm, sizeof(e->comm));
+        bpf_ringbuf_submit(e, 0);
+}
+
+SEC("tp_btf/sys_enter")
+int BPF_PROG(sys_enter, struct pt_regs *regs, long id) {
+        struct task_struct *task = bpf_get_current_task_btf();
+        __u64 pid_tgid = bpf_get_current_pid_tgid();
+        __u32 tgid = pid_tgid >> 32, slot, *state, *first;
+        __u64 *count;
+        long s;
+
+        state = bpf_map_lookup_elem(&tgids, &tgid);
+        if (!state)
+                return 0;
+        s = sysrec_slot_of(BPF_CORE_READ(task, thread_info.status), id);
+        if (*state == SYSREC_TGID_HELD) {
+                /* sysrec's own code runs in the held child until its exec (x86_64) */
+                if (s != NR_EXECVE_X86_64 && s != NR_EXECVEAT_X86_64)
+                        return 0;
+                *state = SYSREC_TGID_RECORDING;
+        }
+        if (s < 0) {
+                counter_add(SYSREC_LOSS_NR_RANGE);
+                return 0;
+        }
+        slot = (__u32) s;
+        count = bpf_map_lookup_elem(&counts, &slot);
+        if (count)
+                (*count)++;
+        first = bpf_map_lookup_elem(&seen, &slot);
+        if (first && *first == 0 && __sync_fetch_and_add(first, 1) == 0)
+                report_first(slot, pid_tgid);
+        return 0;
+}
+
+SEC("tp_btf/sched_process_fork")
+int BPF_PROG(sched_process_fork, struct task_struct *parent, struct task_struct *child) {
+        __u32 ptgid = BPF_CORE_READ(parent, tgid), ctgid = BPF_CORE_READ(child, tgid);
+        __u32 *state = bpf_map_lookup_elem(&tgids, &ptgid);
+
+        if (!state || ctgid == ptgid) /* not ours, or a thread of an existing group */
+                return 0;
+        if (bpf_map_update_elem(&tgids, &ctgid, state, BPF_ANY) < 0)
+                counter_add(SYSREC_LOSS_TGIDS_FULL);
+        else
+                counter_add(SYSREC_COUNT_PROCESSES);
+        return 0;
+}
+
+SEC("tp_btf/sched_process_exit")
+int BPF_PROG(sched_process_exit, struct task_struct *task) {
+        __u32 tgid = BPF_CORE_READ(task, tgid);
+
+        /* the group's last thread: signal->live has dropped to 0 before this point */
+        if (BPF_CORE_READ(task, signal, live.counter) == 0)
+                bpf_map_delete_elem(&tgids, &tgid);
+        return 0;
+}

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#pragma once
+
+#include <stdint.h>
+
+#include "sysrec/recorder.h"
+
+/* The eBPF backend (bpf/sysrec.bpf.c). Built with -Dbpf=enabled; otherwise
+ * bpf_recorder_new() fails with -EOPNOTSUPP. */
+struct bpf_recorder;
+
+/* Opens, loads and attaches the programs: needs root (CAP_BPF and CAP_PERFMON) and
+ * kernel BTF. Negative errno when that fails, so that --backend=auto can fall back. */
+int bpf_recorder_new(struct bpf_recorder **ret);
+void bpf_recorder_free(struct bpf_recorder *b);
+/* How long bpf_recorder_new() took to open, load and attach, in microseconds. */
+uint64_t bpf_recorder_setup_usec(const struct bpf_recorder *b);
+
+/* Same contract as ptrace_record(): runs argv, records it and everything it starts
+ * until all have exited. One run per recorder. */
+int bpf_recorder_run(struct bpf_recorder *b, char *const *argv, struct syscall_set *set, struct record_stats *stats,
+                     int *ret_wait_status);

@@ -1,0 +1,261 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* The eBPF backend's user side: load and attach bpf/sysrec.bpf.c before the target
+ * exists, seed the tgids map with the held child, release it, then wait in one epoll
+ * loop over the first-sighting ring buffer and a signalfd until the target and
+ * every process it started have exited; read the per-CPU counts at the end. */
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/signalfd.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "events.h"
+#include "sysrec.skel.h"
+#include "sysrec/bpf-record.h"
+#include "sysrec/log.h"
+#include "sysrec/macro.h"
+#include "sysrec/process.h"
+#include "sysrec/signal-forward.h"
+
+struct bpf_recorder {
+        struct sysrec_bpf *skel;
+        uint64_t setup_usec;
+};
+
+struct bpf_run {
+        struct bpf_recorder *b;
+        struct syscall_set *set;
+        struct record_stats *stats;
+        pid_t target;
+        bool released; /* from here the command runs: never kill it for our errors */
+        bool target_exited;
+        int target_status;
+};
+
+static int libbpf_print(enum libbpf_print_level level, const char *format, va_list args) {
+        if (level == LIBBPF_DEBUG || log_get_max_level() < LOG_DEBUG)
+                return 0;
+        return vfprintf(stderr, format, args);
+}
+
+static uint64_t now_usec(void) {
+        struct timespec ts;
+
+        clock_gettime(CLOCK_MONOTONIC, &ts);
+        return (uint64_t) ts.tv_sec * 1000000U + (uint64_t) ts.tv_nsec / 1000U;
+}
+
+int bpf_recorder_new(struct bpf_recorder **ret) {
+        struct bpf_recorder *b;
+        uint64_t start = now_usec();
+        int r;
+
+        libbpf_set_print(libbpf_print);
+        b = calloc(1, sizeof(*b));
+        if (!b)
+                return -ENOMEM;
+        b->skel = sysrec_bpf__open();
+        if (!b->skel) {
+                r = -errno;
+                free(b);
+                return r ?: -EIO;
+        }
+        r = sysrec_bpf__load(b->skel);
+        if (r >= 0)
+                r = sysrec_bpf__attach(b->skel);
+        if (r < 0) {
+                bpf_recorder_free(b);
+                return r;
+        }
+        b->setup_usec = now_usec() - start;
+        *ret = b;
+        return 0;
+}
+
+void bpf_recorder_free(struct bpf_recorder *b) {
+        if (!b)
+                return;
+        sysrec_bpf__destroy(b->skel);
+        free(b);
+}
+
+uint64_t bpf_recorder_setup_usec(const struct bpf_recorder *b) {
+        return b->setup_usec;
+}
+
+static void slot_split(uint32_t slot, enum sysrec_arch *ret_arch, uint32_t *ret_nr) {
+        __u32 arch;
+
+        sysrec_slot_split(slot, &arch, ret_nr);
+        *ret_arch = (enum sysrec_arch) arch;
+}
+
+static int on_first(void *ctx, void *data, size_t size) {
+        struct bpf_run *run = ctx;
+        const struct sysrec_first_event *e = data;
+        struct syscall_entry *entry;
+        enum sysrec_arch arch;
+        bool created;
+        uint32_t nr;
+
+        if (size < sizeof(*e) || e->slot >= SYSREC_BPF_SLOTS)
+                return 0;
+        slot_split(e->slot, &arch, &nr);
+        if (syscall_set_get(run->set, arch, nr, &entry, &created) < 0)
+                return -ENOMEM;
+        if (created) {
+                /* exe while the process still runs; comm as it was at the call */
+                process_origin_read((pid_t) e->tid, &entry->first);
+                entry->first.pid = (pid_t) e->tid;
+                snprintf(entry->first.comm, sizeof(entry->first.comm), "%.*s", SYSREC_BPF_COMM_LEN, e->comm);
+        }
+        return 0;
+}
+
+static uint64_t sum_percpu(int fd, uint32_t key, uint64_t *values, int ncpus) {
+        uint64_t sum = 0;
+
+        if (bpf_map_lookup_elem(fd, &key, values) < 0)
+                return 0;
+        for (int i = 0; i < ncpus; i++)
+                sum += values[i];
+        return sum;
+}
+
+static int read_counts(struct bpf_run *run) {
+        int ncpus = libbpf_num_possible_cpus(), fd = bpf_map__fd(run->b->skel->maps.counts);
+        _cleanup_free_ uint64_t *values = NULL;
+        int cfd = bpf_map__fd(run->b->skel->maps.counters);
+
+        if (ncpus <= 0)
+                return ncpus < 0 ? ncpus : -EIO;
+        values = calloc((size_t) ncpus, sizeof(uint64_t));
+        if (!values)
+                return -ENOMEM;
+        for (uint32_t slot = 0; slot < SYSREC_BPF_SLOTS; slot++) {
+                uint64_t count = sum_percpu(fd, slot, values, ncpus);
+                struct syscall_entry *entry;
+                enum sysrec_arch arch;
+                bool created;
+                uint32_t nr;
+
+                if (count == 0)
+                        continue;
+                slot_split(slot, &arch, &nr);
+                if (syscall_set_get(run->set, arch, nr, &entry, &created) < 0)
+                        return -ENOMEM;
+                entry->count += count;
+                run->stats->events += count;
+        }
+        run->stats->lost += sum_percpu(cfd, SYSREC_LOSS_NR_RANGE, values, ncpus);
+        run->stats->lost_first += sum_percpu(cfd, SYSREC_LOSS_RINGBUF, values, ncpus);
+        run->stats->lost_processes += sum_percpu(cfd, SYSREC_LOSS_TGIDS_FULL, values, ncpus);
+        run->stats->processes = 1 + sum_percpu(cfd, SYSREC_COUNT_PROCESSES, values, ncpus);
+        return 0;
+}
+
+static void handle_signals(struct bpf_run *run, int sigfd) {
+        struct signalfd_siginfo si;
+
+        while (read(sigfd, &si, sizeof(si)) == sizeof(si)) {
+                if (si.ssi_signo == SIGCHLD) {
+                        int status;
+                        if (!run->target_exited && waitpid(run->target, &status, WNOHANG) == run->target) {
+                                run->target_exited = true;
+                                run->target_status = status;
+                        }
+                } else if (si.ssi_code != SI_KERNEL && !run->target_exited)
+                        kill(run->target, (int) si.ssi_signo);
+        }
+}
+
+static bool tgids_empty(struct bpf_run *run) {
+        uint32_t key;
+
+        return bpf_map_get_next_key(bpf_map__fd(run->b->skel->maps.tgids), NULL, &key) < 0;
+}
+
+/* Until the target has exited and the kernel side has pruned every process it
+ * followed; the 100 ms timeout notices the last exits, which send no event. */
+static int run_loop(struct bpf_run *run, struct ring_buffer *rb, int sigfd) {
+        _cleanup_close_ int ep = epoll_create1(EPOLL_CLOEXEC);
+        struct epoll_event ev = { .events = EPOLLIN };
+
+        if (ep < 0 || epoll_ctl(ep, EPOLL_CTL_ADD, sigfd, &ev) < 0)
+                return -errno;
+        ev.data.fd = ring_buffer__epoll_fd(rb);
+        if (epoll_ctl(ep, EPOLL_CTL_ADD, ring_buffer__epoll_fd(rb), &ev) < 0)
+                return -errno;
+        for (;;) {
+                struct epoll_event events[2];
+                int n = epoll_wait(ep, events, ELEMENTSOF(events), 100), r;
+
+                if (n < 0 && errno != EINTR)
+                        return -errno;
+                handle_signals(run, sigfd);
+                if ((r = ring_buffer__consume(rb)) < 0)
+                        return r;
+                if (run->target_exited && tgids_empty(run))
+                        return 0;
+        }
+}
+
+static int seed_and_run(struct bpf_run *run, struct held_child *child, struct ring_buffer *rb, int sigfd) {
+        uint32_t tgid = (uint32_t) child->pid, held = SYSREC_TGID_HELD;
+        int r;
+
+        if (bpf_map_update_elem(bpf_map__fd(run->b->skel->maps.tgids), &tgid, &held, BPF_ANY) < 0)
+                return -errno;
+        if ((r = process_release(child)) < 0)
+                return r;
+        run->released = true;
+        return run_loop(run, rb, sigfd);
+}
+
+int bpf_recorder_run(struct bpf_recorder *b, char *const *argv, struct syscall_set *set, struct record_stats *stats,
+                     int *ret_wait_status) {
+        struct held_child child = { .release_fd = -1, .report_fd = -1 };
+        struct bpf_run run = { .b = b, .set = set, .stats = stats };
+        _cleanup_free_ char *path = NULL;
+        _cleanup_close_ int sigfd = -1;
+        struct ring_buffer *rb = NULL;
+        struct child_report report;
+        int r;
+
+        if ((r = process_find_executable(argv[0], &path)) < 0) {
+                stats->exec_error = r;
+                return r;
+        }
+        if ((sigfd = signal_forward_signalfd()) < 0)
+                return sigfd;
+        rb = ring_buffer__new(bpf_map__fd(b->skel->maps.firsts), on_first, &run, NULL);
+        if (!rb)
+                return -errno;
+        if ((r = process_spawn_held(path, argv, NULL, 0, &child)) < 0)
+                goto finish;
+        run.target = child.pid;
+        r = seed_and_run(&run, &child, rb, sigfd);
+        if (r < 0 && !run.released)
+                kill(child.pid, SIGKILL); /* held: nothing of the command ran */
+        if (!run.target_exited && waitpid(child.pid, &run.target_status, 0) == child.pid)
+                run.target_exited = true;
+        if (process_read_report(&child, &report) > 0) {
+                stats->exec_error = -report.error;
+                r = -report.error;
+        }
+        if (r >= 0) {
+                (void) ring_buffer__consume(rb);
+                r = read_counts(&run);
+        }
+        *ret_wait_status = run.target_status;
+finish:
+        held_child_done(&child);
+        ring_buffer__free(rb);
+        return r;
+}

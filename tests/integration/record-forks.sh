@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# 200 short-lived children, threads, and a grandchild reparented to init that runs
+# after the target has exited: every backend records each of them, and the same set.
+. "$(dirname "$0")/lib.sh"
+require_root
+plan 9
+
+for backend in ptrace notify bpf; do
+        "$SYSREC" record -q --backend "$backend" -o "$TMP/$backend.json" --save-recording "$TMP/$backend.rec" \
+                -- "$WORKLOADS/fork-storm" >/dev/null
+        ok $? "$backend: record succeeds"
+        missing=""
+        for s in getpriority sched_getparam getsid; do
+                has_syscall "$TMP/$backend.json" "$s" || missing="$missing $s"
+        done
+        [ -z "$missing" ]
+        ok $? "$backend: children, threads and the reparented grandchild recorded (missing:${missing:- none})"
+done
+python3 - "$TMP/ptrace.rec" "$TMP/bpf.rec" <<'PY'
+import json, sys
+for path in sys.argv[1:]:
+    r = json.load(open(path))
+    calls = {e["name"]: e["count"] for e in r["architectures"]["x86_64"]}
+    assert calls["getpriority"] == 200, (path, calls["getpriority"])
+    assert r["processes"] >= 202, (path, r["processes"])
+PY
+ok $? "ptrace and bpf count 200 getpriority calls and every process"
+cmp -s "$TMP/ptrace.json" "$TMP/bpf.json"
+ok $? "bpf and ptrace give the same profile"
+cmp -s "$TMP/ptrace.json" "$TMP/notify.json"
+ok $? "notify and ptrace give the same profile"
+done_testing
