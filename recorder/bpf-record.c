@@ -51,6 +51,18 @@ static uint64_t now_usec(void) {
         return (uint64_t) ts.tv_sec * 1000000U + (uint64_t) ts.tv_nsec / 1000U;
 }
 
+/* Entries of the array that answers "is this tgid followed?" for every syscall:
+ * pid_max, so that every tgid is there, but at most 1M (8 MiB of kernel memory);
+ * larger tgids are looked up in the hash. */
+static uint32_t tgid_slots(void) {
+        _cleanup_fclose_ FILE *f = fopen("/proc/sys/kernel/pid_max", "re");
+        unsigned long pid_max = 0;
+
+        if (!f || fscanf(f, "%lu", &pid_max) != 1 || pid_max == 0)
+                pid_max = 32768;
+        return (uint32_t) (pid_max > 1048576 ? 1048576 : pid_max);
+}
+
 int bpf_recorder_new(struct bpf_recorder **ret) {
         struct bpf_recorder *b;
         uint64_t start = now_usec();
@@ -66,7 +78,10 @@ int bpf_recorder_new(struct bpf_recorder **ret) {
                 free(b);
                 return r ?: -EIO;
         }
-        r = sysrec_bpf__load(b->skel);
+        b->skel->rodata->tgid_slots = tgid_slots();
+        r = bpf_map__set_max_entries(b->skel->maps.tgid_array, b->skel->rodata->tgid_slots);
+        if (r >= 0)
+                r = sysrec_bpf__load(b->skel);
         if (r >= 0)
                 r = sysrec_bpf__attach(b->skel);
         if (r < 0) {
@@ -211,6 +226,9 @@ static int seed_and_run(struct bpf_run *run, struct held_child *child, struct ri
         int r;
 
         if (bpf_map_update_elem(bpf_map__fd(run->b->skel->maps.tgids), &tgid, &held, BPF_ANY) < 0)
+                return -errno;
+        if (tgid < run->b->skel->rodata->tgid_slots &&
+            bpf_map_update_elem(bpf_map__fd(run->b->skel->maps.tgid_array), &tgid, &held, BPF_ANY) < 0)
                 return -errno;
         if ((r = process_release(child)) < 0)
                 return r;
