@@ -175,21 +175,6 @@ static int read_counts(struct bpf_run *run) {
         return 0;
 }
 
-static void handle_signals(struct bpf_run *run, int sigfd) {
-        struct signalfd_siginfo si;
-
-        while (read(sigfd, &si, sizeof(si)) == sizeof(si)) {
-                if (si.ssi_signo == SIGCHLD) {
-                        int status;
-                        if (!run->target_exited && waitpid(run->target, &status, WNOHANG) == run->target) {
-                                run->target_exited = true;
-                                run->target_status = status;
-                        }
-                } else if (si.ssi_code != SI_KERNEL && !run->target_exited)
-                        kill(run->target, (int) si.ssi_signo);
-        }
-}
-
 static bool tgids_empty(struct bpf_run *run) {
         uint32_t key;
 
@@ -213,7 +198,7 @@ static int run_loop(struct bpf_run *run, struct ring_buffer *rb, int sigfd) {
 
                 if (n < 0 && errno != EINTR)
                         return -errno;
-                handle_signals(run, sigfd);
+                signal_forward_dispatch(sigfd, run->target, &run->target_exited, &run->target_status);
                 if ((r = ring_buffer__consume(rb)) < 0)
                         return r;
                 if (run->target_exited && tgids_empty(run))

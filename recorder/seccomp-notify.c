@@ -59,21 +59,6 @@ static int notifier_answer_one(struct notifier *n) {
         return 0;
 }
 
-static void notifier_handle_signal(struct notifier *n) {
-        struct signalfd_siginfo si;
-
-        while (read(n->sigfd, &si, sizeof(si)) == sizeof(si)) {
-                if (si.ssi_signo == SIGCHLD) {
-                        int status;
-                        if (!n->target_exited && waitpid(n->target, &status, WNOHANG) == n->target) {
-                                n->target_exited = true;
-                                n->target_status = status;
-                        }
-                } else if (si.ssi_code != SI_KERNEL && !n->target_exited)
-                        kill(n->target, (int) si.ssi_signo);
-        }
-}
-
 static uint64_t now_ns(void) {
         struct timespec ts;
 
@@ -113,7 +98,7 @@ static int notifier_loop(struct notifier *n) {
                         return -errno;
                 }
                 if (fds[1].revents & POLLIN)
-                        notifier_handle_signal(n);
+                        signal_forward_dispatch(n->sigfd, n->target, &n->target_exited, &n->target_status);
                 if (fds[0].revents & POLLIN) {
                         if ((r = notifier_answer_one(n)) < 0)
                                 return r;

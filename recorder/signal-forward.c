@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 #include <errno.h>
 #include <sys/signalfd.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "sysrec/macro.h"
 #include "sysrec/signal-forward.h"
@@ -32,4 +34,16 @@ int signal_forward_signalfd(void) {
                 return -errno;
         fd = signalfd(-1, &mask, SFD_CLOEXEC | SFD_NONBLOCK);
         return fd < 0 ? -errno : fd;
+}
+
+void signal_forward_dispatch(int sigfd, pid_t target, bool *exited, int *status) {
+        struct signalfd_siginfo si;
+
+        while (read(sigfd, &si, sizeof(si)) == sizeof(si)) {
+                if (si.ssi_signo == SIGCHLD) {
+                        if (!*exited && waitpid(target, status, WNOHANG) == target)
+                                *exited = true;
+                } else if (si.ssi_code != SI_KERNEL && !*exited)
+                        kill(target, (int) si.ssi_signo);
+        }
 }

@@ -3,6 +3,7 @@
 
 #include <signal.h>
 #include <stdbool.h>
+#include <sys/types.h>
 
 /* SIGINT, SIGTERM and SIGHUP, which sysrec passes on to the command it runs, less
  * those it was started with ignored (nohup): the command inherited that too, and a
@@ -17,3 +18,7 @@ bool signal_forward_wanted(const siginfo_t *si);
 /* Blocks signal_forward_mask() and SIGCHLD (reset to SIG_DFL, since an ignored one
  * would reap a child unseen) and returns a non-blocking signalfd for them. */
 int signal_forward_signalfd(void);
+
+/* Reads what that signalfd holds: on SIGCHLD reaps target if it has exited (sets
+ * *exited and *status); passes the others on to target while it runs. */
+void signal_forward_dispatch(int sigfd, pid_t target, bool *exited, int *status);

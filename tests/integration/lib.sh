@@ -80,6 +80,21 @@ wait_for_sleep() {
         return 1
 }
 
+# signal_sleeper SIGNAL COMMAND...: starts COMMAND (sysrec running sleep) in the
+# background with job control (so SIGINT is not ignored), signals it once sleep is
+# asleep, and returns its exit status.
+signal_sleeper() {
+        local sig=$1 pid
+        shift
+        set -m
+        "$@" &
+        pid=$!
+        set +m
+        wait_for_sleep "$pid"
+        kill -"$sig" "$pid"
+        wait "$pid"
+}
+
 done_testing() {
         [ "$TAP_FAILED" -eq 0 ]
         exit $?

@@ -58,13 +58,7 @@ got=$(allowed_names "$TMP/traced.json" | tr '\n' ' ')
 ok $? "under strace -f: exactly execve exit_group getppid (got: $got)"
 
 # SIGTERM to sysrec reaches the target; the profile is written after it exits.
-set -m
-"$SYSREC" record -q --backend notify -o "$TMP/sleep.json" -- sleep 60 &
-pid=$!
-set +m
-wait_for_sleep "$pid"
-kill -TERM "$pid"
-wait "$pid"
+signal_sleeper TERM "$SYSREC" record -q --backend notify -o "$TMP/sleep.json" -- sleep 60
 ok $(( $? != 143 )) "SIGTERM forwarded: sysrec exits 128+15"
 has_syscall "$TMP/sleep.json" clock_nanosleep
 ok $? "and writes the profile (clock_nanosleep recorded)"

@@ -74,13 +74,7 @@ ok $? "and says why: $(cat "$TMP/err")"
 ok $(( $? != 2 )) "no --profile: usage error, exit 2 ($(cat "$TMP/err"))"
 
 # SIGTERM sent to sysrec reaches the command, and sysrec exits with its status.
-set -m
-"$SYSREC" run --profile "$TMP/allow.json" -- sleep 60 &
-pid=$!
-set +m
-wait_for_sleep "$pid"
-kill -TERM "$pid"
-wait "$pid"
+signal_sleeper TERM "$SYSREC" run --profile "$TMP/allow.json" -- sleep 60
 ok $(( $? != 143 )) "SIGTERM is forwarded: the command dies of it and sysrec exits 143"
 
 # The ptrace backend's fallback: with seccomp() denied, the SECCOMP_RET_TRACE filter
