@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/signalfd.h>
@@ -53,11 +54,16 @@ static uint64_t now_usec(void) {
 
 /* Entries of the array that answers "is this tgid followed?" for every syscall:
  * pid_max, so that every tgid is there, but at most 1M (8 MiB of kernel memory);
- * larger tgids are looked up in the hash. */
+ * larger tgids are looked up in the hash. SYSREC_BPF_TGID_SLOTS sets it, so that
+ * tests can send every tgid down the hash path. */
 static uint32_t tgid_slots(void) {
-        _cleanup_fclose_ FILE *f = fopen("/proc/sys/kernel/pid_max", "re");
+        _cleanup_fclose_ FILE *f = NULL;
+        const char *forced = getenv("SYSREC_BPF_TGID_SLOTS");
         unsigned long pid_max = 0;
 
+        if (forced && sscanf(forced, "%lu", &pid_max) == 1 && pid_max > 0 && pid_max <= 1048576)
+                return (uint32_t) pid_max;
+        f = fopen("/proc/sys/kernel/pid_max", "re");
         if (!f || fscanf(f, "%lu", &pid_max) != 1 || pid_max == 0)
                 pid_max = 32768;
         return (uint32_t) (pid_max > 1048576 ? 1048576 : pid_max);

@@ -4,7 +4,7 @@
 # after the target has exited: every backend records each of them, and the same set.
 . "$(dirname "$0")/lib.sh"
 require_root
-plan 9
+plan 12
 
 for backend in ptrace notify bpf; do
         "$SYSREC" record -q --backend "$backend" -o "$TMP/$backend.json" --save-recording "$TMP/$backend.rec" \
@@ -30,4 +30,12 @@ cmp -s "$TMP/ptrace.json" "$TMP/bpf.json"
 ok $? "bpf and ptrace give the same profile"
 cmp -s "$TMP/ptrace.json" "$TMP/notify.json"
 ok $? "notify and ptrace give the same profile"
+# Every tgid above the array's single slot: the kernel side looks them up in the hash.
+SYSREC_BPF_TGID_SLOTS=1 "$SYSREC" record -q --backend bpf -o "$TMP/hash.json" -- "$WORKLOADS/fork-storm" >/dev/null
+ok $? "bpf with followed tgids in the hash only: record succeeds"
+cmp -s "$TMP/ptrace.json" "$TMP/hash.json"
+ok $? "and gives the same profile"
+SYSREC_BPF_TGID_SLOTS=1 "$SYSREC" record -q --backend bpf -o "$TMP/hash-raw.json" -- "$WORKLOADS/raw-getppid"
+[ "$(allowed_names "$TMP/hash-raw.json" | tr '\n' ' ')" = "execve exit_group getppid " ]
+ok $? "and records exactly execve exit_group getppid"
 done_testing
