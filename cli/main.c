@@ -14,6 +14,7 @@ static const struct verb {
         { "record", verb_record, "run a command and record the syscalls it makes" },
         { "generate", verb_generate, "turn recordings into one seccomp profile" },
         { "run", verb_run, "run a command under a seccomp profile, to test it" },
+        { "diff", verb_diff, "compare two profiles; exit 1 when they differ" },
 };
 
 static void help(void) {

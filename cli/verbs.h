@@ -4,10 +4,12 @@
 /* One function per verb, in cli/VERB.c. Each parses its own arguments with
  * getopt_long (leading '+', so a target command's options are left alone), handles
  * -h/--help itself, and returns the process exit status:
- * 0 success, 1 failure, 2 usage error; record and run return the target's status. */
+ * 0 success, 1 failure, 2 usage error; record and run return the target's status;
+ * diff returns 0 same, 1 different, 2 error. */
 int verb_record(int argc, char *argv[]);
 int verb_run(int argc, char *argv[]);
 int verb_generate(int argc, char *argv[]);
+int verb_diff(int argc, char *argv[]);
 
 #define EXIT_USAGE 2
 
