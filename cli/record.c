@@ -166,6 +166,15 @@ static int record_choose_backend(void) {
         if (!want_bpf && strcmp(arg_backend, "auto") != 0)
                 return 0;
         r = bpf_recorder_new(&bpf);
+        if (r == -EXDEV) {
+                if (want_bpf)
+                        return log_error_errno(r, "The bpf backend cannot run in a PID namespace other than the "
+                                                  "initial one (a container); --backend=ptrace or notify can.");
+                if (!arg_quiet)
+                        log_info("Recording with ptrace: the bpf backend needs the initial PID namespace.");
+                arg_backend = "ptrace";
+                return 0;
+        }
         if (r < 0 && want_bpf)
                 return log_error_errno(r, "Failed to load the bpf backend: %m (it needs root and kernel BTF); "
                                           "--backend=ptrace or notify work without.");

@@ -280,6 +280,10 @@ static int compile(struct compiler *c, struct insn_buffer *b) {
         c->ctx = seccomp_init(c->default_action);
         if (!c->ctx)
                 return -ENOMEM;
+        /* complain mode enforces nothing new: a call from an unlisted architecture
+         * is reported like any other, not killed */
+        if (c->complain && (k = seccomp_attr_set(c->ctx, SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_NOTIFY)) < 0)
+                return parse_error_set(c->err, k, 0, 0, NULL, "libseccomp: %s", strerror(-k));
         if ((k = add_architectures(c)) < 0 || (k = add_rules(c)) < 0)
                 return k;
         if ((k = emit_extras(c, b)) < 0)
@@ -310,8 +314,12 @@ static int filter_compile(const struct profile *p, bool complain, struct profile
                 return k;
         }
         *f = (struct profile_filter){ .insns = b.insns, .len = (unsigned short) b.len, .flags = p->flags };
+        /* WAIT_KILLABLE_RECV is about a listener: with none (no agent here) the
+         * kernel refuses it. With ours, TSYNC would need TSYNC_ESRCH; the child
+         * that loads it has one thread, so TSYNC has nothing to do. */
+        f->flags &= ~(uint32_t) SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV;
         if (complain)
-                f->flags |= SECCOMP_FILTER_FLAG_NEW_LISTENER;
+                f->flags = (f->flags & ~(uint32_t) SECCOMP_FILTER_FLAG_TSYNC) | SECCOMP_FILTER_FLAG_NEW_LISTENER;
         *ret = f;
         return 0;
 }

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/stat.h>
 #include <sys/signalfd.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -69,11 +70,21 @@ static uint32_t tgid_slots(void) {
         return (uint32_t) (pid_max > 1048576 ? 1048576 : pid_max);
 }
 
+/* The kernel side keys on thread-group ids of the initial PID namespace, and the
+ * pid we seed it with is one of ours: the same only there. */
+static bool in_initial_pid_namespace(void) {
+        struct stat st;
+
+        return stat("/proc/self/ns/pid", &st) == 0 && st.st_ino == 0xEFFFFFFCU; /* PROC_PID_INIT_INO */
+}
+
 int bpf_recorder_new(struct bpf_recorder **ret) {
         struct bpf_recorder *b;
         uint64_t start = now_usec();
         int r;
 
+        if (!in_initial_pid_namespace())
+                return -EXDEV;
         libbpf_set_print(libbpf_print);
         b = calloc(1, sizeof(*b));
         if (!b)

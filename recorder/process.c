@@ -4,6 +4,7 @@
 #include <linux/filter.h>
 #include <linux/seccomp.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "sysrec/macro.h"
@@ -37,10 +39,11 @@ int process_find_executable(const char *name, char **ret) {
         }
         if (!path)
                 path = "/usr/local/bin:/usr/bin:/bin";
-        while (*path) {
+        for (;;) {
                 size_t n = strcspn(path, ":");
 
-                if (asprintf(&p, "%.*s/%s", (int) n, n ? path : ".", name) < 0)
+                /* an empty entry, trailing ones included, is the current directory */
+                if (n == 0 ? asprintf(&p, "./%s", name) < 0 : asprintf(&p, "%.*s/%s", (int) n, path, name) < 0)
                         return -ENOMEM;
                 if (is_executable_file(p)) {
                         *ret = p;
@@ -48,10 +51,10 @@ int process_find_executable(const char *name, char **ret) {
                 }
                 free(p);
                 path += n;
-                if (*path == ':')
-                        path++;
+                if (*path != ':')
+                        return -ENOENT;
+                path++;
         }
-        return -ENOENT;
 }
 
 static struct sock_filter trace_all_code[] = {
@@ -112,10 +115,13 @@ static _Noreturn void child_run(const struct child_params *c) {
                  * let the number be reused before the parent took it. */
                 if (c->listener_slot) {
                         __atomic_store_n(&c->listener_slot[0], r, __ATOMIC_RELEASE);
-                        /* bounded (seconds), so a parent that died does not leave us
-                         * spinning: the exec then waits on a listener nobody reads */
-                        for (unsigned long i = 0; i < 4000000000UL; i++)
-                                if (__atomic_load_n(&c->listener_slot[1], __ATOMIC_ACQUIRE))
+                        /* Bounded, so a parent that died does not leave us spinning,
+                         * by the time-stamp counter (no syscall): some 10^11 cycles,
+                         * far beyond the parent's own ten-second wait, so that the
+                         * parent always gives up first and kills us still held. */
+                        uint64_t start = __builtin_ia32_rdtsc();
+                        while (!__atomic_load_n(&c->listener_slot[1], __ATOMIC_ACQUIRE))
+                                if (__builtin_ia32_rdtsc() - start > 100000000000ULL)
                                         break;
                 }
         }
@@ -231,11 +237,24 @@ int process_take_listener(struct held_child *c, int *ret_fd) {
 }
 
 int process_release(struct held_child *c) {
-        ssize_t n = write(c->release_fd, "", 1);
+        const struct timespec zero = {};
+        sigset_t pipe_set, old;
+        ssize_t n;
+        int r;
 
+        /* A child that died before its release (a Ctrl-C) makes this write raise
+         * SIGPIPE, which must not kill us: blocked, then taken off if it came. */
+        sigemptyset(&pipe_set);
+        sigaddset(&pipe_set, SIGPIPE);
+        pthread_sigmask(SIG_BLOCK, &pipe_set, &old);
+        n = write(c->release_fd, "", 1);
+        r = n == 1 ? 0 : -errno;
+        if (r == -EPIPE)
+                (void) sigtimedwait(&pipe_set, NULL, &zero);
+        pthread_sigmask(SIG_SETMASK, &old, NULL);
         close(c->release_fd);
         c->release_fd = -1;
-        return n == 1 ? 0 : -errno;
+        return r;
 }
 
 int process_read_report(struct held_child *c, struct child_report *ret) {

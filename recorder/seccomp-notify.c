@@ -143,7 +143,9 @@ int notify_run(const char *path, char *const *argv, const struct sock_fprog *fil
         if (r >= 0) {
                 n.target = child.pid;
                 r = notifier_run_child(&n, &child);
-                if (r < 0) /* never leave it waiting on a listener nobody reads */
+                /* never leave it waiting on a listener nobody reads; once reaped,
+                 * its pid may be someone else's */
+                if (r < 0 && !n.target_exited)
                         kill(child.pid, SIGKILL);
                 if (!n.target_exited && waitpid(child.pid, &n.target_status, 0) == child.pid)
                         n.target_exited = true;

@@ -10,7 +10,9 @@
 struct bpf_recorder;
 
 /* Opens, loads and attaches the programs: needs root (CAP_BPF and CAP_PERFMON) and
- * kernel BTF. Negative errno when that fails, so that --backend=auto can fall back. */
+ * kernel BTF. Negative errno when that fails, so that --backend=auto can fall back;
+ * -EXDEV outside the initial PID namespace (e.g. in a container), where the pids
+ * we see are not the ones the kernel side keys on. */
 int bpf_recorder_new(struct bpf_recorder **ret);
 void bpf_recorder_free(struct bpf_recorder *b);
 /* How long bpf_recorder_new() took to open, load and attach, in microseconds. */

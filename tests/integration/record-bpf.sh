@@ -6,7 +6,7 @@
 require_root
 [ -e /sys/kernel/btf/vmlinux ] || skip_all "no kernel BTF (/sys/kernel/btf/vmlinux)"
 command -v setpriv >/dev/null || skip_all "setpriv (util-linux) is missing"
-plan 9
+plan 11
 
 raw="$WORKLOADS/raw-getppid"
 "$SYSREC" record --save-recording "$TMP/auto.rec" -o /dev/null -- "$raw" 2>"$TMP/err"
@@ -33,6 +33,14 @@ grep -q "Recording with ptrace: the bpf backend did not load" "$TMP/err"
 ok $? "falls back to ptrace and says why: $(cat "$TMP/err")"
 [ "$(allowed_names "$TMP/nobody/auto.json" | tr '\n' ' ')" = "execve exit_group getppid " ]
 ok $? "and records exactly"
+
+# In a PID namespace of its own (as in a container) the pids sysrec sees are not
+# the kernel side's: auto says so and uses ptrace.
+unshare --pid --fork --mount-proc "$SYSREC" record -o "$TMP/ns.json" -- "$raw" 2>"$TMP/err"
+ok $? "auto in a new PID namespace succeeds"
+grep -q "bpf backend needs the initial PID namespace" "$TMP/err" &&
+        [ "$(allowed_names "$TMP/ns.json" | tr '\n' ' ')" = "execve exit_group getppid " ]
+ok $? "with ptrace, saying why, and exactly: $(head -1 "$TMP/err")"
 
 # Open, load and attach must not slow start-up: the whole run of true, under a
 # second even in a sanitizer build (docs/benchmarks.md has the figure).

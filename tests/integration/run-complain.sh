@@ -4,7 +4,7 @@
 # the output nor the exit status, and --update restores the profile.
 . "$(dirname "$0")/lib.sh"
 require_root
-plan 10
+plan 11
 
 mix="$WORKLOADS/syscall-mix"
 "$SYSREC" record -q -o "$TMP/full.json" -- "$mix" >"$TMP/free.out"
@@ -41,6 +41,18 @@ ok $? "a denied mkdir is reported and runs"
 
 "$SYSREC" run --profile "$TMP/full.json" --complain -- sh -c 'exit 4' 2>/dev/null
 ok $(( $? != 4 )) "the exit status is passed through"
+
+# A profile asking for SECCOMP_FILTER_FLAG_TSYNC (which the kernel refuses beside a
+# listener without TSYNC_ESRCH): complain mode still runs it.
+python3 - "$TMP/trimmed.json" "$TMP/tsync.json" <<'PY'
+import json, sys
+p = json.load(open(sys.argv[1]))
+p["flags"] = ["SECCOMP_FILTER_FLAG_TSYNC"]
+json.dump(p, open(sys.argv[2], "w"))
+PY
+"$SYSREC" run --profile "$TMP/tsync.json" --complain -- "$mix" >"$TMP/tsync.out" 2>"$TMP/err" &&
+        [ "$(grep -c 'would deny' "$TMP/err")" = 3 ]
+ok $? "a profile with the TSYNC flag runs in complain mode: $(tail -1 "$TMP/err")"
 
 "$SYSREC" run --profile "$TMP/full.json" --update "$TMP/x.json" -- true 2>/dev/null
 ok $(( $? != 2 )) "--update without --complain: usage error"
