@@ -101,7 +101,8 @@ static int collect(const struct profile *p, struct entry_list *ret) {
                                 if ((r = list_add(&l, arch, p->rules[i].names[j], &p->rules[i])) < 0)
                                         goto fail;
         }
-        qsort(l.e, l.n, sizeof(*l.e), entry_compare);
+        if (l.n > 0) /* qsort() and bsearch() want a non-NULL array */
+                qsort(l.e, l.n, sizeof(*l.e), entry_compare);
         *ret = l;
         return 0;
 fail:
@@ -133,7 +134,8 @@ static int subtract(const struct entry_list *x, const struct entry_list *y, stru
         int r;
 
         for (size_t i = 0; i < x->n; i++)
-                if (!bsearch(&x->e[i], y->e, y->n, sizeof(*y->e), entry_compare) && (r = copy_entry(&x->e[i], out)) < 0)
+                if ((y->n == 0 || !bsearch(&x->e[i], y->e, y->n, sizeof(*y->e), entry_compare)) &&
+                    (r = copy_entry(&x->e[i], out)) < 0)
                         return r;
         return 0;
 }
