@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "output.h"
 #include "sysrec/json-util.h"
 #include "sysrec/log.h"
 #include "sysrec/profile-diff.h"
@@ -64,14 +65,9 @@ static int parse_argv(int argc, char *argv[]) {
 
 static int load(const char *path, struct profile **ret) {
         struct parse_error err = {};
-        char where[512];
         int r = profile_load_file(path, ret, &err);
 
-        if (r < 0 && err.message[0]) {
-                parse_error_format(&err, path, where, sizeof(where));
-                return log_error_errno(r, "%s", where);
-        }
-        return r < 0 ? log_error_errno(r, "Failed to read %s: %m", path) : 0;
+        return r < 0 ? output_log_load_error(r, path, &err) : 0;
 }
 
 static void print_entry(char sign, const struct profile_entry *e) {

@@ -56,16 +56,11 @@ static int parse_argv(int argc, char *argv[]) {
 static int generate_add(struct recording *merged, const char *path) {
         _cleanup_(recording_freep) struct recording *rec = NULL;
         struct parse_error err = {};
-        char where[512];
         int r;
 
         r = recording_load_file(path, &rec, &err);
-        if (r < 0 && err.message[0]) {
-                parse_error_format(&err, path, where, sizeof(where));
-                return log_error_errno(r, "%s", where);
-        }
         if (r < 0)
-                return log_error_errno(r, "Failed to read %s: %m", path);
+                return output_log_load_error(r, path, &err);
         if (!recording_is_complete(rec))
                 log_warning("%s: the recording lost %" PRIu64 " events: the profile may miss syscalls.", path,
                             recording_total_lost(rec));

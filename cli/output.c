@@ -116,3 +116,12 @@ int output_write_recording(const struct recording *rec, const char *path) {
                 return log_error_errno(r, "Failed to write recording %s: %m", path);
         return 0;
 }
+
+int output_log_load_error(int r, const char *path, const struct parse_error *err) {
+        char where[512];
+
+        if (!err->message[0])
+                return log_error_errno(r, "Failed to read %s: %m", path);
+        parse_error_format(err, path, where, sizeof(where));
+        return log_error_errno(r, "%s", where);
+}

@@ -41,3 +41,7 @@ int output_parse_errno(const char *s, int *ret);
  * name (a profile cannot list them), and writes it atomically ("-" is stdout). */
 int output_write_profile(const struct recording *rec, const struct profile_build_options *o, const char *path);
 int output_write_recording(const struct recording *rec, const char *path);
+
+/* Logs why reading path failed: "FILE:LINE:COL: FIELD: message" when a parser
+ * filled err, "Failed to read FILE: error" otherwise. Returns r. */
+int output_log_load_error(int r, const char *path, const struct parse_error *err);

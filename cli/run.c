@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "output.h"
 #include "run-complain.h"
 #include "sysrec/log.h"
 #include "sysrec/process.h"
@@ -93,18 +94,13 @@ static int parse_argv(int argc, char *argv[]) {
 static int load_filter(const char *path, struct profile **ret_profile, struct profile_filter **ret) {
         _cleanup_(profile_freep) struct profile *p = NULL;
         struct parse_error err = {};
-        char where[512];
         int r;
 
         r = profile_load_file(path, &p, &err);
         if (r >= 0)
                 r = arg_complain ? profile_filter_compile_complain(p, ret, &err) : profile_filter_compile(p, ret, &err);
-        if (r < 0 && err.message[0]) {
-                parse_error_format(&err, path, where, sizeof(where));
-                return log_error_errno(r, "%s", where);
-        }
         if (r < 0)
-                return log_error_errno(r, "Failed to read %s: %m", path);
+                return output_log_load_error(r, path, &err);
         *ret_profile = TAKE_PTR(p);
         return 0;
 }
