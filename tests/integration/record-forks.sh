@@ -17,7 +17,7 @@ for backend in ptrace notify bpf; do
         [ -z "$missing" ]
         ok $? "$backend: children, threads and the reparented grandchild recorded (missing:${missing:- none})"
 done
-python3 - "$TMP/ptrace.rec" "$TMP/bpf.rec" <<'PY'
+python3 - "$TMP/ptrace.rec" "$TMP/bpf.rec" <<'PY' >&2
 import json, sys
 for path in sys.argv[1:]:
     r = json.load(open(path))
@@ -26,14 +26,15 @@ for path in sys.argv[1:]:
     assert r["processes"] >= 202, (path, r["processes"])
 PY
 ok $? "ptrace and bpf count 200 getpriority calls and every process"
-cmp -s "$TMP/ptrace.json" "$TMP/bpf.json"
+# On a mismatch, the difference goes to the log, to tell a real one from a race.
+diff "$TMP/ptrace.json" "$TMP/bpf.json" >&2
 ok $? "bpf and ptrace give the same profile"
-cmp -s "$TMP/ptrace.json" "$TMP/notify.json"
+diff "$TMP/ptrace.json" "$TMP/notify.json" >&2
 ok $? "notify and ptrace give the same profile"
 # Every tgid above the array's single slot: the kernel side looks them up in the hash.
 SYSREC_BPF_TGID_SLOTS=1 "$SYSREC" record -q --backend bpf -o "$TMP/hash.json" -- "$WORKLOADS/fork-storm" >/dev/null
 ok $? "bpf with followed tgids in the hash only: record succeeds"
-cmp -s "$TMP/ptrace.json" "$TMP/hash.json"
+diff "$TMP/ptrace.json" "$TMP/hash.json" >&2
 ok $? "and gives the same profile"
 SYSREC_BPF_TGID_SLOTS=1 "$SYSREC" record -q --backend bpf -o "$TMP/hash-raw.json" -- "$WORKLOADS/raw-getppid"
 [ "$(allowed_names "$TMP/hash-raw.json" | tr '\n' ' ')" = "execve exit_group getppid " ]
