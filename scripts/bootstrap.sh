@@ -10,10 +10,11 @@ packages=(
         # build (clang, bpftool and libbpf-dev: the eBPF backend)
         build-essential meson ninja-build pkg-config clang
         libseccomp-dev libjson-c-dev libbpf-dev bpftool
-        # tests
-        check python3 procps util-linux clang-format
-        # benchmarks
-        strace hyperfine bpftrace nginx wrk
+        # tests (libclang-rt-14-dev: libFuzzer and clang's sanitizers, which clang only
+        # recommends; strace: a tracer already on the target in record-notify.sh)
+        check python3 procps util-linux clang-format libclang-rt-14-dev strace
+        # benchmarks (time: /usr/bin/time for peak memory)
+        time bpftrace nginx wrk
 )
 
 missing=()
