@@ -13,7 +13,6 @@
 #include <sys/ptrace.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "sysrec/macro.h"
@@ -21,6 +20,7 @@
 #include "sysrec/process.h"
 #include "sysrec/recorder.h"
 #include "sysrec/signal-forward.h"
+#include "sysrec/spin-wait.h"
 
 struct tracer {
         struct syscall_set *set;
@@ -155,7 +155,7 @@ static void tracer_handle_exit(struct tracer *t, pid_t pid, int status) {
  * has exited to whatever it left running. From the terminal (SI_KERNEL) the target's
  * process group, which is ours, got it already: forwarding would deliver it twice. */
 static void tracer_forward_signal(struct tracer *t, const siginfo_t *si) {
-        if (!signal_forward_wanted(si))
+        if (!signal_forward_wanted(si->si_code))
                 return;
         pthread_mutex_lock(&t->lock);
         if (!t->target_exited)
@@ -183,19 +183,7 @@ static void *forwarder_main(void *userdata) {
         return NULL;
 }
 
-static uint64_t now_ns(void) {
-        struct timespec ts;
-
-        clock_gettime(CLOCK_MONOTONIC, &ts);
-        return (uint64_t) ts.tv_sec * 1000000000U + (uint64_t) ts.tv_nsec;
-}
-
-/* The next tracee event. Polls for a while before sleeping: a tracee usually stops
- * again within microseconds, and a tracer that slept must be woken on a CPU that
- * may have gone idle, which on virtual machines costs tens of microseconds per stop
- * (measured: the syscall-bound benchmark runs three times faster). A tracee that
- * computes for longer costs us at most SPIN_NS of CPU per stop. */
-#define SPIN_NS 100000U
+/* The next tracee event, polled for SPIN_WAIT_NSEC before sleeping. */
 static pid_t tracer_wait(int *status) {
         uint64_t deadline = 0;
 
@@ -207,8 +195,8 @@ static pid_t tracer_wait(int *status) {
                 if (i % 16 != 0)
                         continue;
                 if (deadline == 0)
-                        deadline = now_ns() + SPIN_NS;
-                else if (now_ns() >= deadline)
+                        deadline = now_nsec() + SPIN_WAIT_NSEC;
+                else if (now_nsec() >= deadline)
                         return waitpid(-1, status, __WALL);
         }
 }

@@ -12,15 +12,14 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/ioctl.h>
-#include <sys/signalfd.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
-#include <time.h>
 
 #include "sysrec/macro.h"
 #include "sysrec/pid-set.h"
 #include "sysrec/seccomp-notify.h"
 #include "sysrec/signal-forward.h"
+#include "sysrec/spin-wait.h"
 
 /* Linux 6.6; Debian 12's headers predate it. */
 #ifndef SECCOMP_IOCTL_NOTIF_SET_FLAGS
@@ -59,26 +58,16 @@ static int notifier_answer_one(struct notifier *n) {
         return 0;
 }
 
-static uint64_t now_ns(void) {
-        struct timespec ts;
-
-        clock_gettime(CLOCK_MONOTONIC, &ts);
-        return (uint64_t) ts.tv_sec * 1000000000U + (uint64_t) ts.tv_nsec;
-}
-
-/* As the ptrace tracer does, poll without sleeping for a while: the next
- * notification usually comes within microseconds, and waking a CPU that went idle
- * costs tens of them on virtual machines. */
-#define SPIN_NS 100000U
+/* poll(), polling for SPIN_WAIT_NSEC before sleeping, as the ptrace tracer does. */
 static int notifier_poll(struct pollfd *fds, size_t n) {
-        uint64_t deadline = now_ns() + SPIN_NS;
+        uint64_t deadline = now_nsec() + SPIN_WAIT_NSEC;
         int r;
 
         do {
                 r = poll(fds, n, 0);
                 if (r != 0)
                         return r;
-        } while (now_ns() < deadline);
+        } while (now_nsec() < deadline);
         return poll(fds, n, -1);
 }
 

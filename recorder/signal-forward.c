@@ -19,8 +19,8 @@ void signal_forward_mask(sigset_t *ret) {
         }
 }
 
-bool signal_forward_wanted(const siginfo_t *si) {
-        return si->si_code != SI_KERNEL;
+bool signal_forward_wanted(int si_code) {
+        return si_code != SI_KERNEL;
 }
 
 int signal_forward_signalfd(void) {
@@ -43,7 +43,7 @@ void signal_forward_dispatch(int sigfd, pid_t target, bool *exited, int *status)
                 if (si.ssi_signo == SIGCHLD) {
                         if (!*exited && waitpid(target, status, WNOHANG) == target)
                                 *exited = true;
-                } else if (si.ssi_code != SI_KERNEL && !*exited)
+                } else if (signal_forward_wanted(si.ssi_code) && !*exited)
                         kill(target, (int) si.ssi_signo);
         }
 }

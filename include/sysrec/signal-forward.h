@@ -10,10 +10,10 @@
  * blocked signal would be queued, not dropped. */
 void signal_forward_mask(sigset_t *ret);
 
-/* Whether a signal sent to sysrec should be passed on. One from the terminal
- * (SI_KERNEL) reached the command's process group, which is ours, already:
+/* Whether a signal sent to sysrec (its si_code) should be passed on. One from the
+ * terminal (SI_KERNEL) reached the command's process group, which is ours, already:
  * forwarding it would deliver it twice. */
-bool signal_forward_wanted(const siginfo_t *si);
+bool signal_forward_wanted(int si_code);
 
 /* Blocks signal_forward_mask() and SIGCHLD (reset to SIG_DFL, since an ignored one
  * would reap a child unseen) and returns a non-blocking signalfd for them. */
