@@ -52,7 +52,6 @@ static inline void sysrec_slot_split(__u32 slot, __u32 *ret_arch, __u32 *ret_nr)
 /* Sent once per (arch, nr): who made it first. */
 struct sysrec_first_event {
         __u32 slot; /* arch * SYSREC_BPF_MAX_NR + nr without the x32 bit */
-        __u32 pid;  /* thread group */
         __u32 tid;
         char comm[SYSREC_BPF_COMM_LEN];
 };

@@ -82,7 +82,6 @@ static void report_first(__u32 slot, __u64 pid_tgid) {
                 return;
         }
         e->slot = slot;
-        e->pid = pid_tgid >> 32;
         e->tid = (__u32) pid_tgid;
         bpf_get_current_comm(e->comm, sizeof(e->comm));
         bpf_ringbuf_submit(e, 0);
@@ -90,15 +89,17 @@ static void report_first(__u32 slot, __u64 pid_tgid) {
 
 SEC("tp_btf/sys_enter")
 int BPF_PROG(sys_enter, struct pt_regs *regs, long id) {
-        struct task_struct *task = bpf_get_current_task_btf();
         __u64 pid_tgid = bpf_get_current_pid_tgid();
         __u32 tgid = pid_tgid >> 32, slot, *state, *first;
+        struct task_struct *task;
         __u64 *count;
         long s;
 
+        /* every syscall on the machine comes here: nothing before this check */
         state = tgid_state(tgid);
         if (!state || *state == 0)
                 return 0;
+        task = bpf_get_current_task_btf();
         s = sysrec_slot_of(BPF_CORE_READ(task, thread_info.status), id);
         if (*state == SYSREC_TGID_HELD) {
                 /* sysrec's own code runs in the held child until its exec (x86_64) */
@@ -145,9 +146,7 @@ int BPF_PROG(sched_process_fork, struct task_struct *parent, struct task_struct 
 
 SEC("tp_btf/sched_process_exit")
 int BPF_PROG(sched_process_exit, struct task_struct *task) {
-        __u32 tgid = BPF_CORE_READ(task, tgid);
-
-        __u32 zero = 0;
+        __u32 tgid = BPF_CORE_READ(task, tgid), zero = 0;
 
         /* the group's last thread: signal->live has dropped to 0 before this point */
         if (BPF_CORE_READ(task, signal, live.counter) != 0 || !bpf_map_lookup_elem(&tgids, &tgid))

@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 #include <getopt.h>
-#include <inttypes.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -184,7 +183,6 @@ static int record_choose_backend(void) {
                 arg_backend = "ptrace";
                 return 0;
         }
-        log_debug("bpf backend loaded and attached in %" PRIu64 " us.", bpf_recorder_setup_usec(bpf));
         if (!arg_quiet && !want_bpf)
                 log_info("Recording with the bpf backend.");
         arg_backend = "bpf";

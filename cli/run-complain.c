@@ -20,8 +20,7 @@ struct complainer {
 static void complain_on_syscall(void *userdata, pid_t tid, uint32_t audit_arch, uint32_t nr) {
         struct complainer *c = userdata;
         struct syscall_entry *e;
-        const char *name;
-        char number[16];
+        char number[SYSCALL_NUMBER_MAX];
         bool created;
         int arch = sysrec_arch_from_audit(audit_arch, nr);
 
@@ -33,12 +32,8 @@ static void complain_on_syscall(void *userdata, pid_t tid, uint32_t audit_arch, 
         if (!created)
                 return;
         process_origin_read(tid, &e->first);
-        if (syscall_name(arch, nr, &name) < 0) {
-                snprintf(number, sizeof(number), "#%u", nr);
-                name = number;
-        }
-        log_warning("complain: %s would deny %s (%s) to %d (%s)", c->profile_path, name, sysrec_arch_to_string(arch),
-                    (int) tid, e->first.comm);
+        log_warning("complain: %s would deny %s (%s) to %d (%s)", c->profile_path,
+                    syscall_name_or_number(arch, nr, number), sysrec_arch_to_string(arch), (int) tid, e->first.comm);
 }
 
 static void complain_summary(const struct complainer *c) {

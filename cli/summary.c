@@ -57,13 +57,9 @@ void summary_print_table(const struct recording *rec) {
         fprintf(stderr, "--------- ------------------------ ------- ------------------------\n");
         for (size_t i = 0; i < n; i++) {
                 const struct syscall_entry *e = rows[i].entry;
-                const char *name;
-                char unnamed[32];
+                char unnamed[SYSCALL_NUMBER_MAX];
+                const char *name = syscall_name_or_number(rows[i].arch, e->nr, unnamed);
 
-                if (syscall_name(rows[i].arch, e->nr, &name) < 0) {
-                        snprintf(unnamed, sizeof(unnamed), "#%" PRIu32, e->nr);
-                        name = unnamed;
-                }
                 fprintf(stderr, "%9" PRIu64 " %-24s %-7s %d %s\n", e->count, name, sysrec_arch_to_string(rows[i].arch),
                         e->first.pid, e->first.comm);
         }

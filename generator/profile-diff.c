@@ -225,12 +225,14 @@ static bool list_allows(const struct entry_list *l, const struct profile_entry *
 int profile_covers(const struct profile *a, const struct profile *b, struct profile_entry **ret_missing,
                    size_t *ret_n) {
         struct entry_list la = {}, lb = {}, missing = {};
-        int r = 0;
+        int r;
 
-        if ((r = collect(a, &la)) < 0 || (r = collect(b, &lb)) < 0)
-                goto finish;
+        *ret_missing = NULL;
+        *ret_n = 0;
         /* an allowing default lets through what no rule names */
         if (!profile_action_denies(a->default_action))
+                return 0;
+        if ((r = collect(a, &la)) < 0 || (r = collect(b, &lb)) < 0)
                 goto finish;
         for (size_t i = 0; i < lb.n; i++)
                 if (lb.e[i].allows && !list_allows(&la, &lb.e[i]) && (r = copy_entry(&lb.e[i], &missing)) < 0)
@@ -252,9 +254,5 @@ finish:
         profile_entries_free(la.e, la.n);
         profile_entries_free(lb.e, lb.n);
         profile_entries_free(missing.e, missing.n);
-        if (r >= 0 && !profile_action_denies(a->default_action)) {
-                *ret_missing = NULL;
-                *ret_n = 0;
-        }
         return r;
 }

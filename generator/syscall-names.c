@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 #include <errno.h>
+#include <inttypes.h>
 #include <seccomp.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -85,4 +87,13 @@ int syscall_number(uint32_t scmp_arch, const char *name, int32_t *ret) {
                 return -ENOENT;
         *ret = e->nr[arch];
         return 0;
+}
+
+const char *syscall_name_or_number(enum sysrec_arch arch, uint32_t nr, char buf[static SYSCALL_NUMBER_MAX]) {
+        const char *name;
+
+        if (syscall_name(arch, nr, &name) >= 0)
+                return name;
+        snprintf(buf, SYSCALL_NUMBER_MAX, "#%" PRIu32, nr);
+        return buf;
 }

@@ -12,9 +12,7 @@
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/stat.h>
-#include <sys/signalfd.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "events.h"
@@ -27,7 +25,6 @@
 
 struct bpf_recorder {
         struct sysrec_bpf *skel;
-        uint64_t setup_usec;
 };
 
 struct bpf_run {
@@ -40,17 +37,11 @@ struct bpf_run {
         int target_status;
 };
 
+/* libbpf's own lines would repeat, at length, the one-line error the caller logs
+ * (or the reason --backend=auto gives for falling back). */
 static int libbpf_print(enum libbpf_print_level level, const char *format, va_list args) {
-        if (level == LIBBPF_DEBUG || log_get_max_level() < LOG_DEBUG)
-                return 0;
-        return vfprintf(stderr, format, args);
-}
-
-static uint64_t now_usec(void) {
-        struct timespec ts;
-
-        clock_gettime(CLOCK_MONOTONIC, &ts);
-        return (uint64_t) ts.tv_sec * 1000000U + (uint64_t) ts.tv_nsec / 1000U;
+        (void) level, (void) format, (void) args;
+        return 0;
 }
 
 /* Entries of the array that answers "is this tgid followed?" for every syscall:
@@ -80,7 +71,6 @@ static bool in_initial_pid_namespace(void) {
 
 int bpf_recorder_new(struct bpf_recorder **ret) {
         struct bpf_recorder *b;
-        uint64_t start = now_usec();
         int r;
 
         if (!in_initial_pid_namespace())
@@ -105,7 +95,6 @@ int bpf_recorder_new(struct bpf_recorder **ret) {
                 bpf_recorder_free(b);
                 return r;
         }
-        b->setup_usec = now_usec() - start;
         *ret = b;
         return 0;
 }
@@ -115,10 +104,6 @@ void bpf_recorder_free(struct bpf_recorder *b) {
                 return;
         sysrec_bpf__destroy(b->skel);
         free(b);
-}
-
-uint64_t bpf_recorder_setup_usec(const struct bpf_recorder *b) {
-        return b->setup_usec;
 }
 
 static void slot_split(uint32_t slot, enum sysrec_arch *ret_arch, uint32_t *ret_nr) {
@@ -142,10 +127,10 @@ static int on_first(void *ctx, void *data, size_t size) {
         if (syscall_set_get(run->set, arch, nr, &entry, &created) < 0)
                 return -ENOMEM;
         if (created) {
-                /* exe while the process still runs; comm as it was at the call */
-                process_origin_read((pid_t) e->tid, &entry->first);
+                /* comm as it was at the call; exe while the process still runs */
                 entry->first.pid = (pid_t) e->tid;
                 snprintf(entry->first.comm, sizeof(entry->first.comm), "%.*s", SYSREC_BPF_COMM_LEN, e->comm);
+                entry->first.exe = process_read_exe((pid_t) e->tid);
         }
         return 0;
 }
@@ -206,7 +191,6 @@ static int run_loop(struct bpf_run *run, struct ring_buffer *rb, int sigfd) {
 
         if (ep < 0 || epoll_ctl(ep, EPOLL_CTL_ADD, sigfd, &ev) < 0)
                 return -errno;
-        ev.data.fd = ring_buffer__epoll_fd(rb);
         if (epoll_ctl(ep, EPOLL_CTL_ADD, ring_buffer__epoll_fd(rb), &ev) < 0)
                 return -errno;
         for (;;) {

@@ -13,11 +13,6 @@ void bpf_recorder_free(struct bpf_recorder *b) {
         (void) b;
 }
 
-uint64_t bpf_recorder_setup_usec(const struct bpf_recorder *b) {
-        (void) b;
-        return 0;
-}
-
 int bpf_recorder_run(struct bpf_recorder *b, char *const *argv, struct syscall_set *set, struct record_stats *stats,
                      int *ret_wait_status) {
         (void) b, (void) argv, (void) set, (void) stats, (void) ret_wait_status;

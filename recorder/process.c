@@ -279,8 +279,20 @@ void held_child_done(struct held_child *c) {
         c->release_fd = c->report_fd = -1;
 }
 
-void process_origin_read(pid_t pid, struct syscall_origin *o) {
+char *process_read_exe(pid_t pid) {
         char path[64], exe[4096];
+        ssize_t n;
+
+        snprintf(path, sizeof(path), "/proc/%d/exe", pid);
+        n = readlink(path, exe, sizeof(exe) - 1);
+        if (n <= 0)
+                return NULL;
+        exe[n] = 0;
+        return strdup(exe);
+}
+
+void process_origin_read(pid_t pid, struct syscall_origin *o) {
+        char path[64];
         _cleanup_close_ int fd = -1;
         ssize_t n;
 
@@ -290,12 +302,7 @@ void process_origin_read(pid_t pid, struct syscall_origin *o) {
         n = fd >= 0 ? read(fd, o->comm, sizeof(o->comm) - 1) : -1;
         o->comm[n > 0 ? n : 0] = 0;
         o->comm[strcspn(o->comm, "\n")] = 0;
-        snprintf(path, sizeof(path), "/proc/%d/exe", pid);
-        n = readlink(path, exe, sizeof(exe) - 1);
-        if (n > 0) {
-                exe[n] = 0;
-                o->exe = strdup(exe);
-        }
+        o->exe = process_read_exe(pid);
 }
 
 pid_t process_tgid(pid_t tid) {

@@ -48,7 +48,6 @@ static int notifier_answer_one(struct notifier *n) {
                         n->stats->lost++;
                 return 0;
         }
-        n->stats->notifications++;
         n->handler->on_syscall(n->handler->userdata, (pid_t) n->req->pid, n->req->data.arch,
                                (uint32_t) n->req->data.nr);
         *n->resp = (struct seccomp_notif_resp){ .id = n->req->id, .flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE };

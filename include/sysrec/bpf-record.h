@@ -15,8 +15,6 @@ struct bpf_recorder;
  * we see are not the ones the kernel side keys on. */
 int bpf_recorder_new(struct bpf_recorder **ret);
 void bpf_recorder_free(struct bpf_recorder *b);
-/* How long bpf_recorder_new() took to open, load and attach, in microseconds. */
-uint64_t bpf_recorder_setup_usec(const struct bpf_recorder *b);
 
 /* Same contract as ptrace_record(): runs argv, records it and everything it starts
  * until all have exited. One run per recorder. */

@@ -64,5 +64,7 @@ int process_run(const char *path, char *const *argv, const struct sock_fprog *fi
 
 /* The first process seen making a syscall: pid, comm and exe from /proc. */
 void process_origin_read(pid_t pid, struct syscall_origin *o);
+/* The executable of pid (readlink of /proc/PID/exe), newly allocated; NULL if gone. */
+char *process_read_exe(pid_t pid);
 /* Thread-group id of a task, from /proc; 0 when it cannot be read. */
 pid_t process_tgid(pid_t tid);

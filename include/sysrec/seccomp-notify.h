@@ -17,7 +17,6 @@ struct notify_handler {
 };
 
 struct notify_stats {
-        uint64_t notifications;
         uint64_t lost; /* notifications we could not receive */
 };
 

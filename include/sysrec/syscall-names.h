@@ -22,6 +22,10 @@ const struct syscall_extra *syscall_extra_find_number(enum sysrec_arch arch, uin
  * string pointer to *ret; -ENOENT when neither knows the number. */
 int syscall_name(enum sysrec_arch arch, uint32_t nr, const char **ret);
 
+/* For display: syscall_name(), or "#NR" written into buf when neither knows it. */
+#define SYSCALL_NUMBER_MAX sizeof("#4294967295")
+const char *syscall_name_or_number(enum sysrec_arch arch, uint32_t nr, char buf[static SYSCALL_NUMBER_MAX]);
+
 /* Number of name on a libseccomp architecture token (any architecture libseccomp
  * knows, not just ours); our table is consulted for our architectures.
  * -ENOENT when the name does not exist there. */

@@ -4,7 +4,7 @@
 # a broken profile before starting anything, and reports why a command did not run.
 . "$(dirname "$0")/lib.sh"
 require_root
-plan 19
+plan 20
 
 allow_all='{"defaultAction": "SCMP_ACT_ALLOW"}'
 echo "$allow_all" >"$TMP/allow.json"
@@ -26,6 +26,12 @@ LC_ALL=C "$SYSREC" run --profile "$TMP/no-mkdir.json" -- mkdir "$TMP/d" 2>"$TMP/
 ok $(( $? != 1 )) "a denied syscall fails the command"
 grep -q "Permission denied" "$TMP/err" && [ ! -e "$TMP/d" ]
 ok $? "with the rule's errnoRet (EACCES): $(cat "$TMP/err")"
+
+# --filter-size reports the compiled program: two rules more make it longer.
+small=$("$SYSREC" run --profile "$TMP/allow.json" --filter-size -- true 2>&1 | sed -n 's/.*: \([0-9]*\) BPF instructions$/\1/p')
+large=$("$SYSREC" run --profile "$TMP/no-mkdir.json" --filter-size -- true 2>&1 | sed -n 's/.*: \([0-9]*\) BPF instructions$/\1/p')
+[ -n "$small" ] && [ -n "$large" ] && [ "$large" -gt "$small" ]
+ok $? "--filter-size: ${small:-?} instructions without rules, ${large:-?} with two"
 
 # uname(buf) with a non-NULL buf is denied with ENOSYS by a condition on its argument.
 cat >"$TMP/args.json" <<'JSON'
