@@ -14,11 +14,13 @@ trap 'rm -rf "$TMP"' EXIT
 plan() { echo "1..$1"; }
 
 ok() { # ok CONDITION_STATUS DESCRIPTION
+        # A description quoting several lines of output stays one TAP line.
+        local description=${2//$'\n'/ | }
         TAP_N=$((TAP_N + 1))
         if [ "$1" -eq 0 ]; then
-                echo "ok $TAP_N - $2"
+                echo "ok $TAP_N - $description"
         else
-                echo "not ok $TAP_N - $2"
+                echo "not ok $TAP_N - $description"
                 TAP_FAILED=$((TAP_FAILED + 1))
         fi
 }

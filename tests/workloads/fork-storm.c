@@ -4,6 +4,7 @@
  * so a recording that missed any of them lacks that syscall.
  *   children (200): getpriority        threads (4): sched_getparam
  *   grandchild (reparented, after its parent has exited): getsid */
+#include <linux/futex.h>
 #include <pthread.h>
 #include <sched.h>
 #include <stdio.h>
@@ -37,8 +38,16 @@ static int run_children(void) {
         return 0;
 }
 
+/* pthread_join makes a futex call only when the thread is still running: timing
+ * the backends change. One wake of our own puts futex in every run's set. */
+static void futex_always(void) {
+        static int word;
+        syscall(SYS_futex, &word, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
+}
+
 static int run_threads(void) {
         pthread_t t[THREADS];
+        futex_always();
         for (int i = 0; i < THREADS; i++)
                 if (pthread_create(&t[i], NULL, thread_main, NULL) != 0)
                         return -1;
