@@ -16,6 +16,11 @@ static const struct {
         [SYSREC_ARCH_X86_64] = { "x86_64", AUDIT_ARCH_X86_64 },
         [SYSREC_ARCH_I386] = { "i386", AUDIT_ARCH_I386 },
         [SYSREC_ARCH_X32] = { "x32", SCMP_TOKEN_X32 },
+        [SYSREC_ARCH_AARCH64] = { "aarch64", AUDIT_ARCH_AARCH64 },
+        [SYSREC_ARCH_ARM] = { "arm", AUDIT_ARCH_ARM },
+        [SYSREC_ARCH_PPC64LE] = { "ppc64le", AUDIT_ARCH_PPC64LE },
+        [SYSREC_ARCH_S390X] = { "s390x", AUDIT_ARCH_S390X },
+        [SYSREC_ARCH_RISCV64] = { "riscv64", AUDIT_ARCH_RISCV64 },
 };
 
 const char *sysrec_arch_to_string(enum sysrec_arch arch) {
@@ -54,6 +59,7 @@ int sysrec_arch_from_audit(uint32_t audit_arch, uint64_t nr) {
         case AUDIT_ARCH_I386:
                 return SYSREC_ARCH_I386;
         default:
-                return -EAFNOSUPPORT;
+                /* Elsewhere the audit arch is the libseccomp token. */
+                return sysrec_arch_from_scmp(audit_arch);
         }
 }

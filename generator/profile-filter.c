@@ -5,7 +5,6 @@
  * profile names reaches seccomp(2), and so that syscalls newer than Debian's
  * libseccomp can be matched by instructions put in front of its program. */
 #include <errno.h>
-#include <linux/audit.h>
 #include <linux/seccomp.h>
 #include <seccomp.h>
 #include <stddef.h>
@@ -234,14 +233,19 @@ static int emit_extra_group(const struct compiler *c, uint32_t audit_arch, const
 }
 
 static int emit_extras(const struct compiler *c, struct insn_buffer *b) {
-        /* x32 shares AUDIT_ARCH_X86_64; its numbers carry the x32 bit */
-        static const enum sysrec_arch x86_64[] = { SYSREC_ARCH_X86_64, SYSREC_ARCH_X32 };
-        static const enum sysrec_arch i386[] = { SYSREC_ARCH_I386 };
         int k;
 
-        if ((k = emit_extra_group(c, AUDIT_ARCH_X86_64, x86_64, ELEMENTSOF(x86_64), b)) < 0)
-                return k;
-        return emit_extra_group(c, AUDIT_ARCH_I386, i386, ELEMENTSOF(i386), b);
+        for (enum sysrec_arch a = 0; a < _SYSREC_ARCH_MAX; a++) {
+                /* x32 shares AUDIT_ARCH_X86_64; its numbers carry the x32 bit */
+                const enum sysrec_arch group[] = { a, SYSREC_ARCH_X32 };
+                size_t n = a == SYSREC_ARCH_X86_64 ? 2 : 1;
+
+                if (a == SYSREC_ARCH_X32)
+                        continue;
+                if ((k = emit_extra_group(c, sysrec_arch_to_scmp(a), group, n, b)) < 0)
+                        return k;
+        }
+        return 0;
 }
 
 static int export_program(scmp_filter_ctx ctx, struct insn_buffer *b) {

@@ -39,19 +39,48 @@ const struct syscall_extra *syscall_extra_find_number(enum sysrec_arch arch, uin
 #define NAME_CACHE_SIZE 1024
 static const char *name_cache[_SYSREC_ARCH_MAX][NAME_CACHE_SIZE];
 
-static const char *libseccomp_name(enum sysrec_arch arch, uint32_t nr) {
-        uint32_t index = nr & ~SYSREC_X32_SYSCALL_BIT;
-        const char **slot = index < NAME_CACHE_SIZE ? &name_cache[arch][index] : NULL;
+/* arm's private calls (cacheflush, set_tls: 0xf0000 and up) lie past the cache:
+ * the few that have names are kept in a list. */
+struct name_overflow {
+        enum sysrec_arch arch;
+        uint32_t nr;
+        char *name;
+        struct name_overflow *next;
+};
+static struct name_overflow *name_overflow;
+
+static const char *overflow_name(enum sysrec_arch arch, uint32_t nr) {
+        struct name_overflow *o;
         char *name;
 
-        /* Every real number of our architectures is below the cache size. */
-        if (!slot || nr > INT32_MAX)
-                return NULL;
-        if (*slot)
-                return *slot;
+        for (o = name_overflow; o; o = o->next)
+                if (o->arch == arch && o->nr == nr)
+                        return o->name;
         name = seccomp_syscall_resolve_num_arch(sysrec_arch_to_scmp(arch), (int) nr);
-        *slot = name;
+        if (!name)
+                return NULL;
+        o = malloc(sizeof(*o));
+        if (!o) {
+                free(name);
+                return NULL;
+        }
+        *o = (struct name_overflow){ .arch = arch, .nr = nr, .name = name, .next = name_overflow };
+        name_overflow = o;
         return name;
+}
+
+static const char *libseccomp_name(enum sysrec_arch arch, uint32_t nr) {
+        uint32_t index = nr & ~SYSREC_X32_SYSCALL_BIT;
+        const char **slot;
+
+        if (nr > INT32_MAX)
+                return NULL;
+        if (index >= NAME_CACHE_SIZE)
+                return overflow_name(arch, nr);
+        slot = &name_cache[arch][index];
+        if (!*slot)
+                *slot = seccomp_syscall_resolve_num_arch(sysrec_arch_to_scmp(arch), (int) nr);
+        return *slot;
 }
 
 int syscall_name(enum sysrec_arch arch, uint32_t nr, const char **ret) {
