@@ -2,7 +2,9 @@
 /* The eBPF recording backend's kernel side: on raw_syscalls:sys_enter (BTF-enabled
  * tracepoint), count each syscall of a target in per-CPU slots and report its first
  * sighting through a ring buffer. Targets are decided here: the thread groups in
- * the tgids map (seeded with the held child, followed across fork, pruned at exit). */
+ * the tgids map (seeded with the held child, followed across fork, pruned at exit),
+ * or every task of one mount namespace (a container, and what is exec'd into it)
+ * or of one cgroup. */
 #include "vmlinux.h"
 #include <bpf/bpf_core_read.h>
 #include <bpf/bpf_helpers.h>
@@ -35,6 +37,10 @@ struct {
 } tgid_array SEC(".maps");
 
 const volatile __u32 tgid_slots = 0;
+/* Not 0: follow every task in the mount namespace with this inode, or in the cgroup
+ * (v2) with this id, not the tgids. */
+const volatile __u32 target_mntns = 0;
+const volatile __u64 target_cgroup = 0;
 
 struct {
         __uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
@@ -87,6 +93,20 @@ static void report_first(__u32 slot, __u64 pid_tgid) {
         bpf_ringbuf_submit(e, 0);
 }
 
+/* Whether a held thread group starts recording with this syscall: sysrec's own
+ * code (or a runtime's, for the OCI hook) runs in it until its exec (x86_64). */
+static bool start_recording(__u32 *state, __u32 tgid, long s) {
+        if (s != NR_EXECVE_X86_64 && s != NR_EXECVEAT_X86_64)
+                return false;
+        *state = SYSREC_TGID_RECORDING;
+        if (tgid < tgid_slots) { /* the hash, which fork copies from, too */
+                __u32 *h = bpf_map_lookup_elem(&tgids, &tgid);
+                if (h)
+                        *h = SYSREC_TGID_RECORDING;
+        }
+        return true;
+}
+
 SEC("tp_btf/sys_enter")
 int BPF_PROG(sys_enter, struct pt_regs *regs, long id) {
         __u64 pid_tgid = bpf_get_current_pid_tgid();
@@ -95,22 +115,25 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id) {
         __u64 *count;
         long s;
 
-        /* every syscall on the machine comes here: nothing before this check */
-        state = tgid_state(tgid);
-        if (!state || *state == 0)
-                return 0;
-        task = bpf_get_current_task_btf();
-        s = sysrec_slot_of(BPF_CORE_READ(task, thread_info.status), id);
-        if (*state == SYSREC_TGID_HELD) {
-                /* sysrec's own code runs in the held child until its exec (x86_64) */
-                if (s != NR_EXECVE_X86_64 && s != NR_EXECVEAT_X86_64)
+        /* every syscall on the machine comes here: nothing before these checks */
+        if (target_cgroup) {
+                if (bpf_get_current_cgroup_id() != target_cgroup)
                         return 0;
-                *state = SYSREC_TGID_RECORDING;
-                if (tgid < tgid_slots) { /* the hash, which fork copies from, too */
-                        __u32 *h = bpf_map_lookup_elem(&tgids, &tgid);
-                        if (h)
-                                *h = SYSREC_TGID_RECORDING;
-                }
+                task = bpf_get_current_task_btf();
+                s = sysrec_slot_of(BPF_CORE_READ(task, thread_info.status), id);
+        } else if (target_mntns) {
+                task = bpf_get_current_task_btf();
+                if (BPF_CORE_READ(task, nsproxy, mnt_ns, ns.inum) != target_mntns)
+                        return 0;
+                s = sysrec_slot_of(BPF_CORE_READ(task, thread_info.status), id);
+        } else {
+                state = tgid_state(tgid);
+                if (!state || *state == 0)
+                        return 0;
+                task = bpf_get_current_task_btf();
+                s = sysrec_slot_of(BPF_CORE_READ(task, thread_info.status), id);
+                if (*state == SYSREC_TGID_HELD && !start_recording(state, tgid, s))
+                        return 0;
         }
         if (s < 0) {
                 counter_add(SYSREC_LOSS_NR_RANGE);
@@ -129,8 +152,19 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id) {
 SEC("tp_btf/sched_process_fork")
 int BPF_PROG(sched_process_fork, struct task_struct *parent, struct task_struct *child) {
         __u32 ptgid = BPF_CORE_READ(parent, tgid), ctgid = BPF_CORE_READ(child, tgid);
-        __u32 *state = tgid_state(ptgid), value;
+        __u32 *state, value;
 
+        if (target_cgroup) { /* followed by cgroup: only counted; the child is in the parent's */
+                if (ctgid != ptgid && bpf_get_current_cgroup_id() == target_cgroup)
+                        counter_add(SYSREC_COUNT_PROCESSES);
+                return 0;
+        }
+        if (target_mntns) { /* followed by namespace: only counted */
+                if (ctgid != ptgid && BPF_CORE_READ(child, nsproxy, mnt_ns, ns.inum) == target_mntns)
+                        counter_add(SYSREC_COUNT_PROCESSES);
+                return 0;
+        }
+        state = tgid_state(ptgid);
         if (!state || *state == 0 || ctgid == ptgid) /* not ours, or a thread of a known group */
                 return 0;
         value = *state;

@@ -4,12 +4,25 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "generate-arch.h"
+#include "generate-audit.h"
 #include "output.h"
+#include "runtime-option.h"
 #include "sysrec/log.h"
 #include "verbs.h"
 
 static const char *arg_output = "-";
 static struct profile_build_options arg_build;
+static const char *arg_runtime;
+static struct generate_arches arg_arches;
+static bool arg_audit_mode;
+static const char *arg_complain_from;
+
+enum {
+        ARG_ARCH = 0x180,
+        ARG_AUDIT_MODE,
+        ARG_COMPLAIN_FROM,
+};
 
 static void help(void) {
         printf("Usage: sysrec generate [OPTIONS...] RECORDING...\n\n"
@@ -18,6 +31,17 @@ static void help(void) {
                "The same recordings give the same bytes.\n\n"
                "Options:\n"
                "  -o --output=FILE         write the profile to FILE (default: stdout)\n" OUTPUT_PROFILE_OPTIONS_HELP
+               "     --arch=ARCH,...       a profile for these architectures (x86_64,\n"
+               "                           aarch64, riscv64, ...): each syscall named as\n"
+               "                           each knows it, open as openat where there is no\n"
+               "                           open; every such mapping is reported\n"
+               "     --audit-mode          no RECORDING: write an SCMP_ACT_LOG profile that\n"
+               "                           logs every syscall (for 'sysrec audit')\n"
+               "     --complain-from=PROFILE  no RECORDING: PROFILE with SCMP_ACT_LOG as its\n"
+               "                           default, logging only what it lacks\n"
+               "     --runtime=NAME        also allow what the OCI runtime NAME (crun, runc)\n"
+               "                           calls after installing the filter, before the\n"
+               "                           container's command starts (default: none)\n"
                "  -h --help                show this help\n");
 }
 
@@ -25,6 +49,10 @@ static const struct option options[] = {
         { "help", no_argument, NULL, 'h' },
         { "output", required_argument, NULL, 'o' },
         OUTPUT_PROFILE_LONG_OPTIONS,
+        RUNTIME_LONG_OPTION,
+        { "arch", required_argument, NULL, ARG_ARCH },
+        { "audit-mode", no_argument, NULL, ARG_AUDIT_MODE },
+        { "complain-from", required_argument, NULL, ARG_COMPLAIN_FROM },
         {},
 };
 
@@ -41,12 +69,28 @@ static int parse_argv(int argc, char *argv[]) {
                 case 'o':
                         arg_output = optarg;
                         break;
+                case ARG_RUNTIME:
+                        if (runtime_option_parse(optarg, &arg_runtime) < 0)
+                                return -EINVAL;
+                        break;
+                case ARG_AUDIT_MODE:
+                        arg_audit_mode = true;
+                        break;
+                case ARG_COMPLAIN_FROM:
+                        arg_complain_from = optarg;
+                        break;
+                case ARG_ARCH:
+                        if (generate_arch_parse(optarg, &arg_arches) < 0)
+                                return -EINVAL;
+                        break;
                 default:
                         r = output_parse_profile_option(c, optarg, &arg_build);
                         if (r > 0)
                                 break;
                         return r < 0 ? r : -EINVAL; /* getopt printed why */
                 }
+        if (arg_audit_mode || arg_complain_from)
+                return generate_audit_check_args(arg_audit_mode, arg_complain_from, argc - optind);
         if (optind >= argc)
                 return log_error_errno(-EINVAL, "No recording given; usage: sysrec generate -o PROFILE RECORDING...");
         return 1;
@@ -77,10 +121,16 @@ int verb_generate(int argc, char *argv[]) {
         r = parse_argv(argc, argv);
         if (r <= 0)
                 return r < 0 ? EXIT_USAGE : 0;
+        if (arg_audit_mode || arg_complain_from)
+                return generate_audit_write(arg_complain_from, arg_output) < 0 ? 1 : 0;
         if (recording_new(&merged) < 0)
                 return log_error_errno(-ENOMEM, "Out of memory."), 1;
         for (int i = optind; i < argc; i++)
                 if (generate_add(merged, argv[i]) < 0)
                         return 1;
+        if (runtime_option_apply(arg_runtime, merged->syscalls) < 0)
+                return 1;
+        if (arg_arches.n > 0)
+                return generate_arch_write_profile(merged, &arg_build, &arg_arches, arg_output) < 0 ? 1 : 0;
         return output_write_profile(merged, &arg_build, arg_output) < 0 ? 1 : 0;
 }

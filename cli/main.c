@@ -12,9 +12,14 @@ static const struct verb {
         const char *summary;
 } verbs[] = {
         { "record", verb_record, "run a command and record the syscalls it makes" },
+        { "attach", verb_attach, "record a running process or container, then detach" },
+        { "hook", verb_hook, "OCI hook: record a container from its first syscall" },
         { "generate", verb_generate, "turn recordings into one seccomp profile" },
         { "run", verb_run, "run a command under a seccomp profile, to test it" },
         { "diff", verb_diff, "compare two profiles; exit 1 when they differ" },
+        { "merge", verb_merge, "merge profiles and recordings into one profile" },
+        { "check", verb_check, "check profiles: schema, architectures, risks, size" },
+        { "audit", verb_audit, "turn seccomp audit records (SCMP_ACT_LOG) into a profile" },
 };
 
 static void help(void) {

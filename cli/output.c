@@ -7,6 +7,7 @@
 
 #include "output.h"
 #include "sysrec/atomic-file.h"
+#include "sysrec/profile-update.h"
 #include "sysrec/log.h"
 #include "sysrec/parse-number.h"
 #include "sysrec/syscall-names.h"
@@ -85,23 +86,44 @@ static void warn_unnamed(const struct syscall_set *set) {
                 }
 }
 
+static int write_profile(const struct profile *p, const char *path) {
+        _cleanup_free_ char *text = NULL;
+        int r = profile_to_json_string(p, &text);
+
+        if (r < 0)
+                return log_error_errno(r, "Failed to format the profile: %m");
+        r = atomic_file_write(path, text, strlen(text));
+        if (r < 0)
+                return log_error_errno(r, "Failed to write profile %s: %m", path);
+        return 0;
+}
+
 int output_write_profile(const struct recording *rec, const struct profile_build_options *o, const char *path) {
         _cleanup_(profile_freep) struct profile *p = NULL;
-        _cleanup_free_ char *text = NULL;
         int r;
 
         warn_unnamed(rec->syscalls);
         if (syscall_set_total(rec->syscalls) == 0)
                 log_warning("No syscalls were recorded: the profile allows nothing.");
         r = profile_build(rec->syscalls, o, &p);
-        if (r >= 0)
-                r = profile_to_json_string(p, &text);
         if (r < 0)
                 return log_error_errno(r, "Failed to build the profile: %m");
-        r = atomic_file_write(path, text, strlen(text));
+        return write_profile(p, path);
+}
+
+int output_write_profile_onto(const struct recording *rec, const char *base, const char *path) {
+        _cleanup_(profile_freep) struct profile *p = NULL;
+        struct parse_error err = {};
+        int r;
+
+        warn_unnamed(rec->syscalls);
+        r = profile_load_file(base, &p, &err);
         if (r < 0)
-                return log_error_errno(r, "Failed to write profile %s: %m", path);
-        return 0;
+                return output_log_load_error(r, base, &err);
+        r = profile_allow_syscalls(p, rec->syscalls);
+        if (r < 0)
+                return log_error_errno(r, "Failed to add the recorded syscalls to %s: %m", base);
+        return write_profile(p, path);
 }
 
 int output_write_recording(const struct recording *rec, const char *path) {

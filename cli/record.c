@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "output.h"
+#include "runtime-option.h"
 #include "summary.h"
 #include "sysrec/bpf-record.h"
 #include "sysrec/log.h"
@@ -14,14 +15,10 @@
 #include "sysrec/seccomp-notify.h"
 #include "verbs.h"
 
-static const char *arg_output;
-static const char *arg_save_recording;
-static bool arg_table;
-static bool arg_quiet;
 static bool arg_seccomp_stop = true;
+static struct recording_outputs arg_out;
 static const char *arg_backend = "auto";
 static struct bpf_recorder *bpf; /* loaded before the target starts, for bpf and auto */
-static struct profile_build_options arg_build;
 
 static void help(void) {
         printf("Usage: sysrec record [OPTIONS...] -- COMMAND [ARGS...]\n\n"
@@ -30,12 +27,7 @@ static void help(void) {
                "exited (Ctrl-C, SIGTERM and SIGHUP are passed on to it), writes a seccomp\n"
                "profile that allows exactly those calls. Exits with COMMAND's status\n"
                "(128+N if a signal N killed it), or 1 if the output could not be written.\n\n"
-               "Options:\n"
-               "  -o --output=FILE         write the profile to FILE (- for stdout)\n"
-               "     --save-recording=FILE write the recording (syscalls, counts, first\n"
-               "                           process) to FILE, for 'sysrec generate'\n"
-               "  -c --summary-table       print a table of calls per syscall on stderr\n"
-               "  -q --quiet               no summary on stderr\n"
+               "Options:\n" RECORDING_OUTPUT_OPTIONS_HELP
                "     --backend=BACKEND     how to record: auto (default: bpf if it loads,\n"
                "                           else ptrace), bpf (eBPF tracepoint: root\n"
                "                           and kernel BTF, near-native speed), ptrace,\n"
@@ -43,27 +35,22 @@ static void help(void) {
                "                           no privilege, works beside a debugger)\n"
                "     --no-seccomp-stop     stop at every syscall entry and exit with\n"
                "                           PTRACE_SYSCALL instead of once per syscall\n"
-               "                           through a SECCOMP_RET_TRACE filter (slower)\n" OUTPUT_PROFILE_OPTIONS_HELP
+               "                           through a SECCOMP_RET_TRACE filter (slower)\n"
                "  -h --help                show this help\n\n"
                "At least one of -o, --save-recording or -c is needed.\n\n"
                "Example:\n  sysrec record -o nginx.json -- nginx -g 'daemon off;'\n");
 }
 
 enum {
-        ARG_SAVE_RECORDING = 0x100,
-        ARG_BACKEND,
+        ARG_BACKEND = 0x100,
         ARG_NO_SECCOMP_STOP,
 };
 
 static const struct option options[] = {
         { "help", no_argument, NULL, 'h' },
-        { "output", required_argument, NULL, 'o' },
-        { "save-recording", required_argument, NULL, ARG_SAVE_RECORDING },
-        { "summary-table", no_argument, NULL, 'c' },
-        { "quiet", no_argument, NULL, 'q' },
         { "backend", required_argument, NULL, ARG_BACKEND },
         { "no-seccomp-stop", no_argument, NULL, ARG_NO_SECCOMP_STOP },
-        OUTPUT_PROFILE_LONG_OPTIONS,
+        RECORDING_OUTPUT_LONG_OPTIONS,
         {},
 };
 
@@ -71,25 +58,13 @@ static const struct option options[] = {
 static int parse_argv(int argc, char *argv[]) {
         int c, r;
 
-        arg_build = PROFILE_BUILD_OPTIONS_DEFAULT;
+        arg_out.build = PROFILE_BUILD_OPTIONS_DEFAULT;
         optind = 0;
         while ((c = getopt_long(argc, argv, "+ho:cq", options, NULL)) >= 0)
                 switch (c) {
                 case 'h':
                         help();
                         return 0;
-                case 'o':
-                        arg_output = optarg;
-                        break;
-                case ARG_SAVE_RECORDING:
-                        arg_save_recording = optarg;
-                        break;
-                case 'c':
-                        arg_table = true;
-                        break;
-                case 'q':
-                        arg_quiet = true;
-                        break;
                 case ARG_BACKEND:
                         if (!STR_IN_SET(optarg, "auto", "bpf", "ptrace", "notify"))
                                 return log_error_errno(-EINVAL, "Unknown --backend '%s': auto, bpf, ptrace or notify.",
@@ -100,7 +75,7 @@ static int parse_argv(int argc, char *argv[]) {
                         arg_seccomp_stop = false;
                         break;
                 default:
-                        r = output_parse_profile_option(c, optarg, &arg_build);
+                        r = summary_parse_output_option(c, optarg, &arg_out);
                         if (r > 0)
                                 break;
                         return r < 0 ? r : -EINVAL; /* getopt printed why */
@@ -113,10 +88,8 @@ static int parse_argv(int argc, char *argv[]) {
         if (optind >= argc)
                 return log_error_errno(-EINVAL,
                                        "No command to record; usage: sysrec record -o FILE -- COMMAND [ARGS...]");
-        if (!arg_output && !arg_save_recording && !arg_table)
-                return log_error_errno(-EINVAL,
-                                       "Nothing to write: give -o FILE (- for stdout), --save-recording FILE or -c.");
-        return 1;
+        r = summary_check_outputs(&arg_out);
+        return r < 0 ? r : 1;
 }
 
 /* 0 when recorded, a negative errno when recording failed, or the shell's status for
@@ -145,14 +118,7 @@ static int record_command(char *const *command, struct recording *rec, int *ret_
         if (r < 0)
                 return log_error_errno(r, "Failed to record %s: %m", command[0]);
 
-        rec->events = stats.events;
-        rec->processes = stats.processes;
-        if (stats.lost > 0)
-                (void) recording_add_loss(rec, "events", stats.lost);
-        if (stats.lost_first > 0)
-                (void) recording_add_loss(rec, "first-process", stats.lost_first);
-        if (stats.lost_processes > 0)
-                (void) recording_add_loss(rec, "processes", stats.lost_processes);
+        summary_add_stats(rec, &stats);
         return 0;
 }
 
@@ -164,12 +130,12 @@ static int record_choose_backend(void) {
 
         if (!want_bpf && strcmp(arg_backend, "auto") != 0)
                 return 0;
-        r = bpf_recorder_new(&bpf);
+        r = bpf_recorder_new(NULL, &bpf);
         if (r == -EXDEV) {
                 if (want_bpf)
                         return log_error_errno(r, "The bpf backend cannot run in a PID namespace other than the "
                                                   "initial one (a container); --backend=ptrace or notify can.");
-                if (!arg_quiet)
+                if (!arg_out.quiet)
                         log_info("Recording with ptrace: the bpf backend needs the initial PID namespace.");
                 arg_backend = "ptrace";
                 return 0;
@@ -178,12 +144,12 @@ static int record_choose_backend(void) {
                 return log_error_errno(r, "Failed to load the bpf backend: %m (it needs root and kernel BTF); "
                                           "--backend=ptrace or notify work without.");
         if (r < 0) {
-                if (!arg_quiet)
+                if (!arg_out.quiet)
                         log_info("Recording with ptrace: the bpf backend did not load (%s).", strerror(-r));
                 arg_backend = "ptrace";
                 return 0;
         }
-        if (!arg_quiet && !want_bpf)
+        if (!arg_out.quiet && !want_bpf)
                 log_info("Recording with the bpf backend.");
         arg_backend = "bpf";
         return 0;
@@ -197,20 +163,6 @@ static int record_fill_header(struct recording *rec, char *const *command) {
         if (r >= 0 && !(rec->backend = strdup(arg_backend)))
                 r = -ENOMEM;
         return r < 0 ? log_error_errno(r, "Failed to start the recording: %m") : 0;
-}
-
-static int record_write(const struct recording *rec) {
-        int r = 0;
-
-        if (!arg_quiet)
-                summary_print(rec);
-        if (arg_table)
-                summary_print_table(rec);
-        if (arg_save_recording && output_write_recording(rec, arg_save_recording) < 0)
-                r = -EIO;
-        if (arg_output && output_write_profile(rec, &arg_build, arg_output) < 0)
-                r = -EIO;
-        return r;
 }
 
 int verb_record(int argc, char *argv[]) {
@@ -229,7 +181,7 @@ int verb_record(int argc, char *argv[]) {
         if (r != 0)
                 return r > 0 ? r : 1;
         bpf_recorder_free(TAKE_PTR(bpf));
-        if (record_write(rec) < 0)
+        if (summary_write_outputs(rec, &arg_out) < 0)
                 return 1;
         return exit_status_from_wait(wait_status);
 }

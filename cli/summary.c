@@ -1,10 +1,14 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
+#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "output.h"
+#include "runtime-option.h"
 #include "summary.h"
+#include "sysrec/log.h"
 #include "sysrec/syscall-names.h"
 
 static double seconds_between(const struct timespec *a, const struct timespec *b) {
@@ -66,4 +70,62 @@ void summary_print_table(const struct recording *rec) {
         fprintf(stderr, "--------- ------------------------ ------- ------------------------\n");
         fprintf(stderr, "%9" PRIu64 " %-24s\n", rec->events, "total");
         free(rows);
+}
+
+void summary_add_stats(struct recording *rec, const struct record_stats *stats) {
+        rec->events = stats->events;
+        rec->processes = stats->processes;
+        if (stats->lost > 0)
+                (void) recording_add_loss(rec, "events", stats->lost);
+        if (stats->lost_first > 0)
+                (void) recording_add_loss(rec, "first-process", stats->lost_first);
+        if (stats->lost_processes > 0)
+                (void) recording_add_loss(rec, "processes", stats->lost_processes);
+}
+
+int summary_parse_output_option(int c, const char *arg, struct recording_outputs *o) {
+        switch (c) {
+        case 'o':
+                o->profile = arg;
+                return 1;
+        case ARG_OUTPUT_SAVE_RECORDING:
+                o->recording = arg;
+                return 1;
+        case 'c':
+                o->table = true;
+                return 1;
+        case 'q':
+                o->quiet = true;
+                return 1;
+        case ARG_RUNTIME:
+                return runtime_option_parse(arg, &o->runtime) < 0 ? -EINVAL : 1;
+        default:
+                return output_parse_profile_option(c, arg, &o->build);
+        }
+}
+
+int summary_check_outputs(const struct recording_outputs *o) {
+        if (!o->profile && !o->recording && !o->table)
+                return log_error_errno(-EINVAL,
+                                       "Nothing to write: give -o FILE (- for stdout), --save-recording FILE or -c.");
+        return 0;
+}
+
+int summary_write_outputs(struct recording *rec, const struct recording_outputs *o) {
+        int r = 0;
+
+        if (!o->quiet)
+                summary_print(rec);
+        if (o->table)
+                summary_print_table(rec);
+        if (o->recording && output_write_recording(rec, o->recording) < 0)
+                r = -EIO;
+        if (!o->profile)
+                return r;
+        if (runtime_option_apply(o->runtime, rec->syscalls) < 0)
+                return -EIO;
+        if (o->base ? output_write_profile_onto(rec, o->base, o->profile) < 0
+                    : output_write_profile(rec, &o->build, o->profile) < 0)
+                r = -EIO;
+        return r;
 }

@@ -7,9 +7,17 @@
  * 0 success, 1 failure, 2 usage error; record and run return the target's status;
  * diff returns 0 same, 1 different, 2 error. */
 int verb_record(int argc, char *argv[]);
+int verb_attach(int argc, char *argv[]);
+int verb_hook(int argc, char *argv[]);
 int verb_run(int argc, char *argv[]);
 int verb_generate(int argc, char *argv[]);
 int verb_diff(int argc, char *argv[]);
+/* merge: 0 written, 1 failure, 2 usage; check: 0 clean, 1 errors (with --strict,
+ * warnings too), 2 usage. */
+int verb_merge(int argc, char *argv[]);
+int verb_check(int argc, char *argv[]);
+/* audit: 0, 1 failure, 2 usage; with a COMMAND, its status. */
+int verb_audit(int argc, char *argv[]);
 
 #define EXIT_USAGE 2
 

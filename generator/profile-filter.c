@@ -30,6 +30,7 @@ struct extra_rule {
 struct compiler {
         const struct profile *profile;
         bool complain; /* every denying action becomes SCMP_ACT_NOTIFY */
+        bool tree;     /* syscall numbers in a binary tree, as runc asks for large sets */
         scmp_filter_ctx ctx;
         uint32_t default_action;
         bool arches[_SYSREC_ARCH_MAX]; /* which of ours the filter admits */
@@ -50,26 +51,32 @@ static int add_architectures(struct compiler *c) {
         bool keep_native = p->n_architectures == 0;
         int k;
 
+        for (size_t i = 0; i < p->n_architectures; i++)
+                keep_native = keep_native || p->architectures[i] == native;
+        /* dropped first: libseccomp refuses an architecture of the other byte order
+         * (s390x beside x86_64) in the same filter */
+        if (!keep_native && (k = seccomp_arch_remove(c->ctx, native)) < 0)
+                return parse_error_set(c->err, k, 0, 0, "architectures", "libseccomp could not drop the native one: %s",
+                                       strerror(-k));
         for (size_t i = 0; i < p->n_architectures; i++) {
                 uint32_t token = p->architectures[i];
                 char field[48];
 
                 if ((k = sysrec_arch_from_scmp(token)) >= 0)
                         c->arches[k] = true;
-                if (token == native) {
-                        keep_native = true;
+                if (token == native)
                         continue;
-                }
                 k = seccomp_arch_add(c->ctx, token);
                 snprintf(field, sizeof(field), "architectures[%zu]", i);
+                if (k == -EDOM)
+                        return parse_error_set(c->err, k, 0, 0, field,
+                                               "big- and little-endian architectures in one filter, which runc "
+                                               "and crun fail to load");
                 if (k < 0 && k != -EEXIST)
                         return parse_error_set(c->err, k, 0, 0, field, "libseccomp refused it: %s", strerror(-k));
         }
         if (p->n_architectures == 0 && (k = sysrec_arch_from_scmp(native)) >= 0)
                 c->arches[k] = true;
-        if (!keep_native && (k = seccomp_arch_remove(c->ctx, native)) < 0)
-                return parse_error_set(c->err, k, 0, 0, "architectures", "libseccomp could not drop the native one: %s",
-                                       strerror(-k));
         return 0;
 }
 
@@ -288,6 +295,8 @@ static int compile(struct compiler *c, struct insn_buffer *b) {
          * is reported like any other, not killed */
         if (c->complain && (k = seccomp_attr_set(c->ctx, SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_NOTIFY)) < 0)
                 return parse_error_set(c->err, k, 0, 0, NULL, "libseccomp: %s", strerror(-k));
+        if (c->tree && (k = seccomp_attr_set(c->ctx, SCMP_FLTATR_CTL_OPTIMIZE, 2)) < 0)
+                return parse_error_set(c->err, k, 0, 0, NULL, "libseccomp: no binary tree: %s", strerror(-k));
         if ((k = add_architectures(c)) < 0 || (k = add_rules(c)) < 0)
                 return k;
         if ((k = emit_extras(c, b)) < 0)
@@ -301,9 +310,9 @@ static int compile(struct compiler *c, struct insn_buffer *b) {
         return 0;
 }
 
-static int filter_compile(const struct profile *p, bool complain, struct profile_filter **ret,
+static int filter_compile(const struct profile *p, bool complain, bool tree, struct profile_filter **ret,
                           struct parse_error *err) {
-        struct compiler c = { .profile = p, .complain = complain, .err = err };
+        struct compiler c = { .profile = p, .complain = complain, .tree = tree, .err = err };
         struct insn_buffer b = {};
         struct profile_filter *f = NULL;
         int k;
@@ -329,11 +338,15 @@ static int filter_compile(const struct profile *p, bool complain, struct profile
 }
 
 int profile_filter_compile(const struct profile *p, struct profile_filter **ret, struct parse_error *err) {
-        return filter_compile(p, false, ret, err);
+        return filter_compile(p, false, false, ret, err);
+}
+
+int profile_filter_compile_tree(const struct profile *p, struct profile_filter **ret, struct parse_error *err) {
+        return filter_compile(p, false, true, ret, err);
 }
 
 int profile_filter_compile_complain(const struct profile *p, struct profile_filter **ret, struct parse_error *err) {
-        return filter_compile(p, true, ret, err);
+        return filter_compile(p, true, false, ret, err);
 }
 
 void profile_filter_free(struct profile_filter *f) {

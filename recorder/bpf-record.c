@@ -15,27 +15,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "events.h"
-#include "sysrec.skel.h"
-#include "sysrec/bpf-record.h"
+#include "bpf-internal.h"
 #include "sysrec/log.h"
 #include "sysrec/macro.h"
 #include "sysrec/process.h"
 #include "sysrec/signal-forward.h"
-
-struct bpf_recorder {
-        struct sysrec_bpf *skel;
-};
-
-struct bpf_run {
-        struct bpf_recorder *b;
-        struct syscall_set *set;
-        struct record_stats *stats;
-        pid_t target;
-        bool released; /* from here the command runs: never kill it for our errors */
-        bool target_exited;
-        int target_status;
-};
 
 /* libbpf's own lines would repeat, at length, the one-line error the caller logs
  * (or the reason --backend=auto gives for falling back). */
@@ -69,7 +53,7 @@ static bool in_initial_pid_namespace(void) {
         return stat("/proc/self/ns/pid", &st) == 0 && st.st_ino == 0xEFFFFFFCU; /* PROC_PID_INIT_INO */
 }
 
-int bpf_recorder_new(struct bpf_recorder **ret) {
+int bpf_recorder_new(const struct bpf_recorder_config *config, struct bpf_recorder **ret) {
         struct bpf_recorder *b;
         int r;
 
@@ -86,6 +70,8 @@ int bpf_recorder_new(struct bpf_recorder **ret) {
                 return r ?: -EIO;
         }
         b->skel->rodata->tgid_slots = tgid_slots();
+        b->skel->rodata->target_mntns = config ? config->mntns : 0;
+        b->skel->rodata->target_cgroup = config ? config->cgroup_id : 0;
         r = bpf_map__set_max_entries(b->skel->maps.tgid_array, b->skel->rodata->tgid_slots);
         if (r >= 0)
                 r = sysrec_bpf__load(b->skel);
@@ -113,7 +99,7 @@ static void slot_split(uint32_t slot, enum sysrec_arch *ret_arch, uint32_t *ret_
         *ret_arch = (enum sysrec_arch) arch;
 }
 
-static int on_first(void *ctx, void *data, size_t size) {
+int bpf_run_on_first(void *ctx, void *data, size_t size) {
         struct bpf_run *run = ctx;
         const struct sysrec_first_event *e = data;
         struct syscall_entry *entry;
@@ -145,7 +131,7 @@ static uint64_t sum_percpu(int fd, uint32_t key, uint64_t *values, int ncpus) {
         return sum;
 }
 
-static int read_counts(struct bpf_run *run) {
+int bpf_run_read_counts(struct bpf_run *run) {
         int ncpus = libbpf_num_possible_cpus(), fd = bpf_map__fd(run->b->skel->maps.counts);
         _cleanup_free_ uint64_t *values = NULL;
         int cfd = bpf_map__fd(run->b->skel->maps.counters);
@@ -173,11 +159,11 @@ static int read_counts(struct bpf_run *run) {
         run->stats->lost += sum_percpu(cfd, SYSREC_LOSS_NR_RANGE, values, ncpus);
         run->stats->lost_first += sum_percpu(cfd, SYSREC_LOSS_RINGBUF, values, ncpus);
         run->stats->lost_processes += sum_percpu(cfd, SYSREC_LOSS_TGIDS_FULL, values, ncpus);
-        run->stats->processes = 1 + sum_percpu(cfd, SYSREC_COUNT_PROCESSES, values, ncpus);
+        run->stats->processes = run->seeded + sum_percpu(cfd, SYSREC_COUNT_PROCESSES, values, ncpus);
         return 0;
 }
 
-static bool tgids_empty(struct bpf_run *run) {
+bool bpf_run_tgids_empty(struct bpf_run *run) {
         uint32_t key;
 
         return bpf_map_get_next_key(bpf_map__fd(run->b->skel->maps.tgids), NULL, &key) < 0;
@@ -202,20 +188,28 @@ static int run_loop(struct bpf_run *run, struct ring_buffer *rb, int sigfd) {
                 signal_forward_dispatch(sigfd, run->target, &run->target_exited, &run->target_status);
                 if ((r = ring_buffer__consume(rb)) < 0)
                         return r;
-                if (run->target_exited && tgids_empty(run))
+                if (run->target_exited && bpf_run_tgids_empty(run))
                         return 0;
         }
 }
 
+int bpf_recorder_follow(struct bpf_recorder *b, pid_t pid, uint32_t state) {
+        uint32_t tgid = (uint32_t) pid;
+
+        if (bpf_map_update_elem(bpf_map__fd(b->skel->maps.tgids), &tgid, &state, BPF_ANY) < 0)
+                return -errno;
+        if (tgid < b->skel->rodata->tgid_slots &&
+            bpf_map_update_elem(bpf_map__fd(b->skel->maps.tgid_array), &tgid, &state, BPF_ANY) < 0)
+                return -errno;
+        return 0;
+}
+
 static int seed_and_run(struct bpf_run *run, struct held_child *child, struct ring_buffer *rb, int sigfd) {
-        uint32_t tgid = (uint32_t) child->pid, held = SYSREC_TGID_HELD;
         int r;
 
-        if (bpf_map_update_elem(bpf_map__fd(run->b->skel->maps.tgids), &tgid, &held, BPF_ANY) < 0)
-                return -errno;
-        if (tgid < run->b->skel->rodata->tgid_slots &&
-            bpf_map_update_elem(bpf_map__fd(run->b->skel->maps.tgid_array), &tgid, &held, BPF_ANY) < 0)
-                return -errno;
+        if ((r = bpf_recorder_follow(run->b, child->pid, SYSREC_TGID_HELD)) < 0)
+                return r;
+        run->seeded = 1;
         if ((r = process_release(child)) < 0)
                 return r;
         run->released = true;
@@ -238,7 +232,7 @@ int bpf_recorder_run(struct bpf_recorder *b, char *const *argv, struct syscall_s
         }
         if ((sigfd = signal_forward_signalfd()) < 0)
                 return sigfd;
-        rb = ring_buffer__new(bpf_map__fd(b->skel->maps.firsts), on_first, &run, NULL);
+        rb = ring_buffer__new(bpf_map__fd(b->skel->maps.firsts), bpf_run_on_first, &run, NULL);
         if (!rb)
                 return -errno;
         if ((r = process_spawn_held(path, argv, NULL, 0, &child)) < 0)
@@ -255,7 +249,7 @@ int bpf_recorder_run(struct bpf_recorder *b, char *const *argv, struct syscall_s
         }
         if (r >= 0) {
                 (void) ring_buffer__consume(rb);
-                r = read_counts(&run);
+                r = bpf_run_read_counts(&run);
         }
         *ret_wait_status = run.target_status;
 finish:

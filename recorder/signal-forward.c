@@ -47,3 +47,13 @@ void signal_forward_dispatch(int sigfd, pid_t target, bool *exited, int *status)
                         kill(target, (int) si.ssi_signo);
         }
 }
+
+int signal_forward_read_stop(int sigfd) {
+        struct signalfd_siginfo si;
+        int stop = 0;
+
+        while (read(sigfd, &si, sizeof(si)) == sizeof(si))
+                if (si.ssi_signo != SIGCHLD)
+                        stop = 1;
+        return stop;
+}

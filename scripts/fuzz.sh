@@ -11,9 +11,11 @@ seconds=${FUZZ_SECONDS:-60}
 if [ ! -d build-fuzz ]; then
         CC=clang meson setup build-fuzz -Dfuzzer=true -Db_sanitize=address,undefined -Db_lundef=false
 fi
-ninja -C build-fuzz tests/fuzz/fuzz-profile-parse tests/fuzz/fuzz-recording-parse
+# Every target has a corpus directory of its name (tests/fuzz/meson.build).
+targets=$(ls tests/fuzz/corpus)
+ninja -C build-fuzz $(printf 'tests/fuzz/fuzz-%s ' $targets)
 
-for target in profile-parse recording-parse; do
+for target in $targets; do
         work=$(mktemp -d)
         cp tests/fuzz/corpus/"$target"/* "$work"/
         echo "fuzz-$target: ${seconds}s"

@@ -49,11 +49,24 @@ struct signal_struct {
         atomic_t live;
 };
 
+struct ns_common {
+        unsigned int inum;
+};
+
+struct mnt_namespace {
+        struct ns_common ns;
+};
+
+struct nsproxy {
+        struct mnt_namespace *mnt_ns;
+};
+
 struct task_struct {
         struct thread_info thread_info;
         int pid;
         int tgid;
         struct signal_struct *signal;
+        struct nsproxy *nsproxy;
 };
 
 #pragma clang attribute pop

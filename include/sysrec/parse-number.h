@@ -11,3 +11,7 @@ int parse_uint64(const char *s, uint64_t *ret);
 int parse_uint32(const char *s, uint32_t *ret);
 int parse_int(const char *s, int *ret);
 int parse_pid(const char *s, pid_t *ret);
+
+/* Seconds as a decimal with up to nine fraction digits ("2", "0.5", ".25") in
+ * nanoseconds; no sign, exponent or unit. */
+int parse_duration_nsec(const char *s, uint64_t *ret);

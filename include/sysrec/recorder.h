@@ -35,3 +35,28 @@ struct ptrace_options {
  * has written what it recorded. */
 int ptrace_record(const struct ptrace_options *o, struct syscall_set *set, struct record_stats *stats,
                   int *ret_wait_status);
+
+/* What to attach to, and for how long. */
+struct attach_options {
+        pid_t pid;
+        const char *cgroup;     /* bpf: a cgroup v2 directory instead of a pid */
+        uint64_t duration_nsec; /* 0: until SIGINT, SIGTERM or SIGHUP, or every exit */
+        bool descendants;       /* bpf: PID's running descendants too; new ones are always followed */
+        /* bpf: PID is held by an OCI runtime; record from its execve of the entrypoint,
+         * since what the runtime does before is not the container's. */
+        bool from_exec;
+        /* Called once the target is followed, before waiting (the OCI hook lets the
+         * runtime go on only then); may be NULL. */
+        void (*on_followed)(void *userdata);
+        void *userdata;
+};
+
+/* Seizes every thread of o->pid (rescanning /proc/PID/task until no new one shows)
+ * and follows the children they start; records until a SIGINT, SIGTERM or SIGHUP
+ * to sysrec (not passed on: they end the recording), the duration, or the exit of
+ * everything followed; then interrupts and detaches each task, handing back any
+ * signal it was about to receive. Never kills: if sysrec dies, the kernel detaches.
+ * *ret_exited tells whether everything followed had exited. -EPERM when the kernel
+ * refuses the seize (another tracer, Yama's ptrace_scope, no privilege). */
+int ptrace_attach_record(const struct attach_options *o, struct syscall_set *set, struct record_stats *stats,
+                         bool *ret_exited);

@@ -19,6 +19,10 @@ bool signal_forward_wanted(int si_code);
  * would reap a child unseen) and returns a non-blocking signalfd for them. */
 int signal_forward_signalfd(void);
 
+/* Empties that signalfd; 1 when SIGINT, SIGTERM or SIGHUP was in it, which end an
+ * attached recording (SIGCHLD, a tracee's stop, only wakes the loop), 0 otherwise. */
+int signal_forward_read_stop(int sigfd);
+
 /* Reads what that signalfd holds: on SIGCHLD reaps target if it has exited (sets
  * *exited and *status); passes the others on to target while it runs. */
 void signal_forward_dispatch(int sigfd, pid_t target, bool *exited, int *status);

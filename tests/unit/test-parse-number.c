@@ -33,12 +33,38 @@ START_TEST(test_narrow) {
 }
 END_TEST
 
+START_TEST(test_duration) {
+        uint64_t ns;
+
+        ck_assert_int_eq(parse_duration_nsec("2", &ns), 0);
+        ck_assert_uint_eq(ns, 2000000000U);
+        ck_assert_int_eq(parse_duration_nsec("0.5", &ns), 0);
+        ck_assert_uint_eq(ns, 500000000U);
+        ck_assert_int_eq(parse_duration_nsec(".25", &ns), 0);
+        ck_assert_uint_eq(ns, 250000000U);
+        ck_assert_int_eq(parse_duration_nsec("1.000000001", &ns), 0);
+        ck_assert_uint_eq(ns, 1000000001U);
+        ck_assert_int_eq(parse_duration_nsec("1.0000000001", &ns), -EINVAL);
+        ck_assert_int_eq(parse_duration_nsec("", &ns), -EINVAL);
+        ck_assert_int_eq(parse_duration_nsec(".", &ns), -EINVAL);
+        ck_assert_int_eq(parse_duration_nsec("1.", &ns), -EINVAL);
+        ck_assert_int_eq(parse_duration_nsec("-1", &ns), -EINVAL);
+        ck_assert_int_eq(parse_duration_nsec("+1", &ns), -EINVAL);
+        ck_assert_int_eq(parse_duration_nsec("1e3", &ns), -EINVAL);
+        ck_assert_int_eq(parse_duration_nsec("0x10", &ns), -EINVAL);
+        ck_assert_int_eq(parse_duration_nsec("1s", &ns), -EINVAL);
+        ck_assert_int_eq(parse_duration_nsec("18446744074", &ns), -ERANGE);
+        ck_assert_int_eq(parse_duration_nsec("99999999999999999999999", &ns), -ERANGE);
+}
+END_TEST
+
 Suite *unit_suite(void) {
         Suite *s = suite_create("parse-number");
         TCase *tc = tcase_create("core");
 
         tcase_add_test(tc, test_uint64);
         tcase_add_test(tc, test_narrow);
+        tcase_add_test(tc, test_duration);
         suite_add_tcase(s, tc);
         return s;
 }

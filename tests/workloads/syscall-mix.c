@@ -5,6 +5,7 @@
  * With --try-mkdir PATH it finally calls mkdir, which its own recording never
  * contains, and prints the result. */
 #include <errno.h>
+#include <linux/futex.h>
 #include <pthread.h>
 #include <sched.h>
 #include <stdio.h>
@@ -23,9 +24,19 @@ static void *thread_main(void *arg) {
         return NULL;
 }
 
+/* pthread_join makes a futex call only when the thread still runs, which depends on
+ * timing (a tracer slows threads down): one wake of our own puts futex in every
+ * run's set, so a profile recorded once lets every later run join its threads. */
+static void futex_always(void) {
+        static int word;
+
+        syscall(SYS_futex, &word, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
+}
+
 static int run_threads(void) {
         pthread_t t[3];
 
+        futex_always();
         for (int i = 0; i < 3; i++)
                 if (pthread_create(&t[i], NULL, thread_main, NULL) != 0)
                         return -1;

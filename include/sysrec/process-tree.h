@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#pragma once
+
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "sysrec/pid-set.h"
+
+/* Adds to set the processes descending from root (root not included) that run now,
+ * from the parent pids in /proc/PID/stat. Returns how many were added. */
+int process_tree_add_descendants(pid_t root, struct pid_set *set);
+
+/* The inode of the mount namespace pid runs in (/proc/PID/ns/mnt): what the kernel
+ * calls ns.inum. -ESRCH when pid does not exist. */
+int process_mnt_namespace(pid_t pid, uint32_t *ret);

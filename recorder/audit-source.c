@@ -1,0 +1,112 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* Text sources: files, stdin, and pipes, read in large chunks and split into lines
+ * here, so that the parser sees each line once and nothing is copied per line. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "audit-source-internal.h"
+
+#define AUDIT_FILE_CHUNK (1U << 20)
+
+int audit_source_open_file(const char *path, struct audit_source *ret) {
+        _cleanup_close_ int fd = -1;
+        struct stat st;
+
+        fd = strcmp(path, "-") == 0 ? fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 3) : open(path, O_RDONLY | O_CLOEXEC);
+        if (fd < 0 || fstat(fd, &st) < 0)
+                return negative_errno();
+        if (S_ISDIR(st.st_mode))
+                return -EISDIR;
+        *ret = (struct audit_source){ .kind = AUDIT_SOURCE_FILE,
+                                      .name = strcmp(path, "-") == 0 ? "stdin" : path,
+                                      .pollable = !S_ISREG(st.st_mode),
+                                      .size = AUDIT_FILE_CHUNK };
+        ret->buf = malloc(ret->size);
+        if (!ret->buf)
+                return -ENOMEM;
+        ret->fd = TAKE_FD(fd);
+        return 0;
+}
+
+void audit_source_done(struct audit_source *s) {
+        closep(&s->fd);
+        s->fd = -1;
+        free(s->buf);
+        s->buf = NULL;
+}
+
+/* Feeds the complete lines of buf and keeps the partial last one at its start. */
+static int feed_lines(struct audit_source *s, struct audit_collector *c) {
+        char *p = s->buf, *end = s->buf + s->used, *nl;
+        int r;
+
+        while ((nl = memchr(p, '\n', end - p))) {
+                if ((r = audit_collector_feed_line(c, p, nl - p, ++s->lineno)) < 0)
+                        return r;
+                p = nl + 1;
+        }
+        s->used = end - p;
+        memmove(s->buf, p, s->used);
+        return 0;
+}
+
+/* A line longer than the buffer: the buffer doubles (audit records reach ~9 KiB). */
+static int make_room(struct audit_source *s) {
+        char *b;
+
+        if (s->used < s->size)
+                return 0;
+        if (s->size >= (64U << 20))
+                return -E2BIG;
+        b = realloc(s->buf, s->size * 2);
+        if (!b)
+                return -ENOMEM;
+        s->buf = b;
+        s->size *= 2;
+        return 0;
+}
+
+static int file_read(struct audit_source *s, struct audit_collector *c) {
+        ssize_t n;
+        int r;
+
+        for (;;) {
+                if ((r = make_room(s)) < 0)
+                        return r;
+                n = read(s->fd, s->buf + s->used, s->size - s->used);
+                if (n < 0 && errno == EINTR)
+                        continue;
+                if (n < 0)
+                        return errno == EAGAIN ? 0 : -errno;
+                if (n == 0)
+                        return s->pollable ? 0 : 1;
+                s->used += n;
+                if ((r = feed_lines(s, c)) < 0)
+                        return r;
+        }
+}
+
+int audit_source_flush(struct audit_source *s, struct audit_collector *c) {
+        int r = 0;
+
+        if (s->kind == AUDIT_SOURCE_FILE && s->used > 0)
+                r = audit_collector_feed_line(c, s->buf, s->used, ++s->lineno);
+        s->used = 0;
+        return r;
+}
+
+int audit_source_read(struct audit_source *s, struct audit_collector *c) {
+        c->source = s->name;
+        switch (s->kind) {
+        case AUDIT_SOURCE_KMSG:
+                return audit_source_kmsg_read(s, c);
+        case AUDIT_SOURCE_NETLINK:
+                return audit_source_netlink_read(s, c);
+        default:
+                return file_read(s, c);
+        }
+}

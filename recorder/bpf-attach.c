@@ -1,0 +1,120 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* The bpf backend on processes that already run: nothing of theirs is stopped. The
+ * followed map is seeded with PID (and its descendants), or the kernel side matches
+ * a mount namespace; one epoll loop over the ring buffer, a signalfd and a pidfd
+ * ends at a signal, the deadline, or the target's exit. */
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+#include <errno.h>
+#include <signal.h>
+#include <sys/epoll.h>
+#include <sys/signalfd.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "bpf-internal.h"
+#include "sysrec/cgroup.h"
+#include "sysrec/macro.h"
+#include "sysrec/process-tree.h"
+#include "sysrec/signal-forward.h"
+#include "sysrec/spin-wait.h"
+
+static int seed_tree(struct bpf_run *run, const struct attach_options *o) {
+        uint32_t state = o->from_exec ? SYSREC_TGID_HELD : SYSREC_TGID_RECORDING;
+        struct pid_set tree = {};
+        size_t done = 0;
+        int r;
+
+        if ((r = bpf_recorder_follow(run->b, o->pid, state)) < 0)
+                return r;
+        run->seeded = 1;
+        /* Seeded parents are followed by the kernel from now on; a child forked by one
+         * not yet seeded shows in the next pass. */
+        while (o->descendants && (r = process_tree_add_descendants(o->pid, &tree)) > 0)
+                for (; done < tree.n; done++) {
+                        if ((r = bpf_recorder_follow(run->b, tree.pids[done], state)) < 0)
+                                break;
+                        run->seeded++;
+                }
+        pid_set_done(&tree);
+        return r < 0 ? r : 0;
+}
+
+static int epoll_add(int ep, int fd) {
+        struct epoll_event ev = { .events = EPOLLIN, .data.fd = fd };
+
+        return epoll_ctl(ep, EPOLL_CTL_ADD, fd, &ev) < 0 ? -errno : 0;
+}
+
+/* Whether what is followed has gone: by namespace, PID has exited (its pidfd has
+ * read); by cgroup, nothing runs in it any more; as a tree, the kernel side follows
+ * nothing any more. Exits send no event: checked every 100 ms. */
+static bool target_gone(struct bpf_run *run, const struct attach_options *o, bool pid_exited) {
+        if (o->cgroup)
+                return cgroup_populated(o->cgroup) == 0;
+        if (run->b->skel->rodata->target_mntns != 0)
+                return pid_exited;
+        return bpf_run_tgids_empty(run);
+}
+
+/* Returns 1 when the target is gone, 0 at a signal or the deadline. */
+static int attach_loop(struct bpf_run *run, const struct attach_options *o, struct ring_buffer *rb, int sigfd,
+                       int pidfd, uint64_t deadline) {
+        _cleanup_close_ int ep = epoll_create1(EPOLL_CLOEXEC);
+        int r;
+
+        if (ep < 0)
+                return -errno;
+        if ((r = epoll_add(ep, sigfd)) < 0 || (r = epoll_add(ep, ring_buffer__epoll_fd(rb))) < 0 ||
+            (pidfd >= 0 && (r = epoll_add(ep, pidfd)) < 0))
+                return r;
+        for (;;) {
+                struct epoll_event events[3];
+                int n = epoll_wait(ep, events, ELEMENTSOF(events), 100);
+                bool pid_exited = false;
+
+                if (n < 0 && errno != EINTR)
+                        return -errno;
+                if ((r = ring_buffer__consume(rb)) < 0)
+                        return r;
+                for (int i = 0; i < n; i++)
+                        pid_exited |= events[i].data.fd == pidfd;
+                if (target_gone(run, o, pid_exited))
+                        return 1;
+                if (signal_forward_read_stop(sigfd) || (deadline && now_nsec() >= deadline))
+                        return 0;
+        }
+}
+
+int bpf_recorder_attach(struct bpf_recorder *b, const struct attach_options *o, struct syscall_set *set,
+                        struct record_stats *stats, bool *ret_exited) {
+        struct bpf_run run = { .b = b, .set = set, .stats = stats, .target = o->pid, .released = true };
+        uint64_t deadline = o->duration_nsec ? now_nsec() + o->duration_nsec : 0;
+        _cleanup_close_ int sigfd = -1, pidfd = -1;
+        struct ring_buffer *rb = NULL;
+        int r;
+
+        /* opened before seeding, so that a target exiting meanwhile is noticed */
+        if (!o->cgroup && (pidfd = (int) syscall(SYS_pidfd_open, o->pid, 0)) < 0)
+                return -errno;
+        if ((sigfd = signal_forward_signalfd()) < 0)
+                return sigfd;
+        rb = ring_buffer__new(bpf_map__fd(b->skel->maps.firsts), bpf_run_on_first, &run, NULL);
+        if (!rb)
+                return -errno;
+        if (b->skel->rodata->target_mntns == 0 && !o->cgroup)
+                r = seed_tree(&run, o);
+        else
+                r = 0, run.seeded = o->cgroup ? 0 : 1;
+        if (r >= 0 && o->on_followed)
+                o->on_followed(o->userdata);
+        if (r >= 0)
+                r = attach_loop(&run, o, rb, sigfd, pidfd, deadline);
+        *ret_exited = r == 1;
+        if (r >= 0) {
+                (void) ring_buffer__consume(rb);
+                r = bpf_run_read_counts(&run);
+        }
+        ring_buffer__free(rb);
+        return r;
+}

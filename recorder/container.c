@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* From a container id to the pid of its init process, through the state files of
+ * the OCI runtimes themselves: nothing to ask a daemon, and no runtime binary run. */
+#include <errno.h>
+#include <json-c/json.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sysrec/container.h"
+#include "sysrec/macro.h"
+
+DEFINE_TRIVIAL_CLEANUP_FUNC(json_object *, json_object_put);
+
+struct runtime_state {
+        const char *root_env, *root, *file, *pid_key;
+};
+
+static const struct runtime_state runtimes[] = {
+        { "SYSREC_CRUN_ROOT", "/run/crun", "status", "pid" },
+        { "SYSREC_RUNC_ROOT", "/run/runc", "state.json", "init_process_pid" },
+};
+
+/* 0 and the pid, -ENOENT when this runtime has no such container. */
+static int runtime_init_pid(const struct runtime_state *rt, const char *id, pid_t *ret) {
+        _cleanup_(json_object_putp) json_object *state = NULL;
+        const char *root = getenv(rt->root_env) ?: rt->root;
+        json_object *pid;
+        char path[4096];
+        int64_t v;
+
+        if ((size_t) snprintf(path, sizeof(path), "%s/%s/%s", root, id, rt->file) >= sizeof(path))
+                return -ENAMETOOLONG;
+        state = json_object_from_file(path);
+        if (!state)
+                return access(path, F_OK) < 0 ? -ENOENT : -EBADMSG;
+        if (!json_object_object_get_ex(state, rt->pid_key, &pid) || !json_object_is_type(pid, json_type_int))
+                return -EBADMSG;
+        v = json_object_get_int64(pid);
+        if (v <= 0 || v > INT32_MAX)
+                return -ESRCH; /* created but not started, or stopped */
+        if (kill((pid_t) v, 0) < 0 && errno == ESRCH)
+                return -ESRCH;
+        *ret = (pid_t) v;
+        return 0;
+}
+
+int container_init_pid(const char *id, pid_t *ret) {
+        /* ids are names, never paths: "../x" would leave the state directory */
+        if (!*id || strchr(id, '/') || strcmp(id, ".") == 0 || strcmp(id, "..") == 0)
+                return -EINVAL;
+        for (size_t i = 0; i < ELEMENTSOF(runtimes); i++) {
+                int r = runtime_init_pid(&runtimes[i], id, ret);
+                if (r != -ENOENT)
+                        return r;
+        }
+        return -ENOENT;
+}

@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# sysrec attach: records a running process (every thread, the children it starts,
+# with bpf --tree the ones it had started), detaches on time, and leaves it running
+# exactly as it would have without us, even when sysrec is killed.
+. "$(dirname "$0")/lib.sh"
+require_root
+[ -e /sys/kernel/btf/vmlinux ] || skip_all "no kernel BTF (/sys/kernel/btf/vmlinux)"
+plan 33
+
+loop="$WORKLOADS/attach-loop"
+expected=$(seq 0 99)
+
+# start_loop NAME [fork]: attach-loop for 100 ticks (2 s) with exit status 7, in the
+# background; sets PID once its thread and first child run.
+start_loop() {
+        "$loop" 100 7 ${2:-} >"$TMP/$1.out" 2>"$TMP/$1.err" &
+        PID=$!
+        for _ in $(seq 200); do
+                grep -q ready "$TMP/$1.err" 2>/dev/null && return
+                sleep 0.01
+        done
+}
+
+# finish_loop NAME: waits for it; its output and exit status are as without sysrec.
+finish_loop() {
+        wait "$PID"
+        local status=$?
+        [ "$status" = 7 ] && [ "$(cat "$TMP/$1.out")" = "$expected" ]
+        ok $? "$1: the target's output and exit status are unchanged (status $status)"
+}
+
+for backend in ptrace bpf; do
+        start_loop "$backend"
+        "$SYSREC" attach -q --backend "$backend" --duration 0.5 -o "$TMP/$backend.json" "$PID" 2>"$TMP/err"
+        status=$?
+        kill -0 "$PID"
+        ok $? "$backend: detached on time, the target still runs"
+        ok $status "$backend: attach for half a second succeeds $(cat "$TMP/err")"
+        has_syscall "$TMP/$backend.json" getppid && has_syscall "$TMP/$backend.json" sched_getparam
+        ok $? "$backend: the main thread and the other thread are recorded"
+        ! has_syscall "$TMP/$backend.json" getpriority
+        ok $? "$backend: the child started before the attach is not followed"
+        finish_loop "$backend"
+done
+
+start_loop tree
+"$SYSREC" attach -q --tree --duration 0.5 -o "$TMP/tree.json" "$PID"
+ok $? "bpf --tree: succeeds"
+has_syscall "$TMP/tree.json" getpriority && has_syscall "$TMP/tree.json" sched_getparam
+ok $? "bpf --tree: the child started before the attach is recorded too"
+finish_loop tree
+
+for backend in ptrace bpf; do
+        start_loop "$backend-fork" fork
+        "$SYSREC" attach -q --backend "$backend" --save-recording "$TMP/$backend-fork.rec" -o "$TMP/$backend-fork.json" "$PID"
+        ok $? "$backend: attach until the target exits succeeds"
+        has_syscall "$TMP/$backend-fork.json" getsid && has_syscall "$TMP/$backend-fork.json" exit_group
+        ok $? "$backend: children started while attached are followed, to the end"
+        finish_loop "$backend-fork"
+done
+
+# A cgroup (v2) as the target: every process in it, until it is empty.
+cgroup2=$(awk '$3 == "cgroup2" { print $2; exit }' /proc/mounts)
+if [ -n "$cgroup2" ]; then
+        cg="$cgroup2/sysrec-test-$$"
+        mkdir "$cg"
+        start_loop cgroup
+        echo "$PID" >"$cg/cgroup.procs"
+        "$SYSREC" attach -q --cgroup "$cg" -o "$TMP/cgroup.json"
+        ok $? "bpf --cgroup: succeeds, and ends when the cgroup is empty"
+        has_syscall "$TMP/cgroup.json" getppid && has_syscall "$TMP/cgroup.json" sched_getparam &&
+                ! has_syscall "$TMP/cgroup.json" getpriority
+        ok $? "bpf --cgroup: the process moved in is recorded, its child left outside is not"
+        finish_loop cgroup
+        rmdir "$cg"
+else
+        for _ in 1 2 3; do
+                ok "${SYSREC_REQUIRE_ALL:-0}" "# SKIP no cgroup2 file system is mounted"
+        done
+fi
+"$SYSREC" attach --cgroup /proc -o "$TMP/x.json" 2>"$TMP/err"
+[ $? = 1 ] && grep -q "not a cgroup v2 directory" "$TMP/err"
+ok $? "--cgroup on another file system: refused ($(cat "$TMP/err"))"
+
+# Chaos: sysrec killed while attached (ptrace stops every syscall of the target):
+# the kernel detaches, the target goes on and finishes normally.
+start_loop chaos
+"$SYSREC" attach -q --backend ptrace -o "$TMP/chaos.json" "$PID" &
+sysrec_pid=$!
+sleep 0.5
+kill -KILL "$sysrec_pid"
+wait "$sysrec_pid" 2>/dev/null
+finish_loop chaos
+
+# Ctrl-C ends the recording, not the target.
+start_loop sigint
+"$SYSREC" attach -q --backend ptrace -o "$TMP/sigint.json" "$PID" &
+sysrec_pid=$!
+sleep 0.5
+kill -INT "$sysrec_pid"
+wait "$sysrec_pid"
+ok $? "SIGINT to sysrec: exit 0"
+has_syscall "$TMP/sigint.json" getppid
+ok $? "and the profile is written"
+finish_loop sigint
+
+"$SYSREC" attach -o "$TMP/x.json" 12ab 2>"$TMP/err"
+[ $? = 2 ] && grep -q "Bad PID" "$TMP/err"
+ok $? "a PID that is not a number: usage error ($(cat "$TMP/err"))"
+"$SYSREC" attach -o "$TMP/x.json" 4194000 2>"$TMP/err"
+[ $? = 1 ] && grep -q "No process 4194000" "$TMP/err"
+ok $? "a PID that does not exist: exit 1 ($(cat "$TMP/err"))"
+"$SYSREC" attach --duration 1m -o "$TMP/x.json" $$ 2>"$TMP/err"
+[ $? = 2 ] && grep -q "Bad --duration" "$TMP/err"
+ok $? "a bad duration: usage error ($(cat "$TMP/err"))"
+"$SYSREC" attach --backend ptrace --tree -o "$TMP/x.json" $$ 2>"$TMP/err"
+[ $? = 2 ] && grep -q "need --backend=bpf" "$TMP/err"
+ok $? "--tree with ptrace: usage error ($(cat "$TMP/err"))"
+"$SYSREC" attach --container -o "$TMP/x.json" $$ 2>"$TMP/err"
+[ $? = 1 ] && grep -q "not in a container" "$TMP/err"
+ok $? "--container on a host process: refused ($(cat "$TMP/err"))"
+"$SYSREC" attach --container-id no-such-container -o "$TMP/x.json" 2>"$TMP/err"
+[ $? = 1 ] && grep -q "No container 'no-such-container'" "$TMP/err"
+ok $? "an unknown container id: exit 1 ($(cat "$TMP/err"))"
+done_testing
