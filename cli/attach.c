@@ -47,7 +47,8 @@ static void help(void) {
                "                           in /run/crun, /run/runc), as --container\n"
                "                           with PID its init process\n"
                "     --cgroup=PATH         every process in the cgroup v2 directory PATH\n"
-               "                           (not its sub-cgroups), until it is empty (bpf)\n"
+               "                           (not its sub-cgroups), until no process is\n"
+               "                           left in it or below it (bpf)\n"
                "  -h --help                show this help\n\n"
                "At least one of -o, --save-recording or -c is needed. Exits 0 when the\n"
                "recording was written, 1 otherwise.\n\n"
@@ -218,8 +219,15 @@ static int attach_set_command(struct recording *rec) {
         if (arg_cgroup)
                 return recording_set_command(rec, (char *const[]){ (char *) "cgroup", (char *) arg_cgroup, NULL });
         snprintf(path, sizeof(path), "/proc/%d/cmdline", arg_attach.pid);
-        if (read_full_file(path, &cmdline, &size) < 0 || size == 0)
+        if (read_full_file(path, &cmdline, &size) < 0)
                 return -ESRCH;
+        if (size == 0) { /* a kernel thread, or a leader that exited before its threads */
+                free(cmdline);
+                snprintf(path, sizeof(path), "/proc/%d/comm", arg_attach.pid);
+                if (read_full_file(path, &cmdline, &size) < 0 || size == 0)
+                        return -ESRCH;
+                cmdline[--size] = '\0'; /* the newline */
+        }
         argv = calloc(size + 1, sizeof(char *));
         if (!argv)
                 return -ENOMEM;

@@ -273,12 +273,20 @@ static void follow_command_session(void) {
         arg_filter.by_session = true;
 }
 
-static int lost_since(const struct audit_status *before, struct recording *rec) {
+/* The kernel's lost counter went up by this much while we read. With --kmsg the
+ * kernel's "audit_lost=N" lines may have counted some of it already: the larger
+ * of the two counts, not their sum. */
+static int lost_since(const struct audit_status *before, const struct audit_collector *c, struct recording *rec) {
+        const struct audit_stats *s = &c->stats;
+        /* what audit_collector_finish() adds from the lines */
+        uint64_t counted = s->lost_seen ? s->lost_max - s->lost_min + 1 : 0;
         struct audit_status after;
 
         if (audit_status_get(&after) < 0 || after.lost <= before->lost)
                 return 0;
-        return recording_add_loss(rec, "audit-lost", after.lost - before->lost);
+        if (after.lost - before->lost <= counted)
+                return 0;
+        return recording_add_loss(rec, "audit-lost", after.lost - before->lost - counted);
 }
 
 /* What the summary needs to know about the reading. */
@@ -311,7 +319,7 @@ static int read_live(struct recording *rec, struct audit_collector *c, const cha
         }
         if (r < 0)
                 return log_error_errno(r, "Failed to read %s: %m", arg_follow ? arg_files[0] : "the source");
-        if (run->has_status && (r = lost_since(&run->status, rec)) < 0)
+        if (run->has_status && (r = lost_since(&run->status, c, rec)) < 0)
                 return r;
         run->marker_missed = live.marker_missed;
         run->exit_status = arg_command ? exit_status_from_wait(live.wait_status) : 0;

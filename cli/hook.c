@@ -88,13 +88,12 @@ static int read_state(struct oci_state **ret) {
         return r < 0 ? output_log_load_error(r, "stdin", &err) : 0;
 }
 
-/* The background recorder's descriptors: nothing of the runtime's (it may wait for
- * the hook's pipes to close), messages to the log if one was given. */
-static int detach_stdio(void) {
+/* The background recorder's standard descriptors: nothing of the runtime's (it may
+ * wait for the hook's pipes to close), messages to the log if one was given. */
+static int detach_stdio(int log) {
         int null = open("/dev/null", O_RDWR | O_CLOEXEC);
-        int log = arg_log ? open(arg_log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644) : -1;
 
-        if (null < 0 || (arg_log && log < 0))
+        if (null < 0)
                 return -errno;
         if (dup2(null, STDIN_FILENO) < 0 || dup2(null, STDOUT_FILENO) < 0 ||
             dup2(log >= 0 ? log : null, STDERR_FILENO) < 0)
@@ -140,11 +139,11 @@ static int hook_record(struct bpf_recorder *bpf, const struct oci_state *state, 
 
 /* In the child: a session of its own, so that the runtime's process group and
  * terminal signals do not reach it; returns its exit status. */
-static int background_main(struct bpf_recorder *bpf, const struct oci_state *state, int ready_fd) {
+static int background_main(struct bpf_recorder *bpf, const struct oci_state *state, int ready_fd, int log) {
         int r;
 
         setsid();
-        if ((r = detach_stdio()) < 0)
+        if ((r = detach_stdio(log)) < 0)
                 return 1;
         r = hook_record(bpf, state, ready_fd);
         bpf_recorder_free(bpf);
@@ -154,13 +153,20 @@ static int background_main(struct bpf_recorder *bpf, const struct oci_state *sta
 int verb_hook(int argc, char *argv[]) {
         _cleanup_(oci_state_freep) struct oci_state *state = NULL;
         struct bpf_recorder *bpf = NULL;
-        int r, ready[2];
+        int r, ready[2], log = -1;
         pid_t pid = -1;
         char c;
 
+        /* What the runtime left open is not ours: the background process, which
+         * outlives the hook, must not hold it. */
+        (void) close_range(3, ~0U, 0);
         r = parse_argv(argc, argv);
         if (r <= 0)
                 return r < 0 ? EXIT_USAGE : 0;
+        if (arg_log && (log = open(arg_log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644)) < 0) {
+                log_error_errno(-errno, "Failed to open the log %s: %m", arg_log);
+                return 1;
+        }
         if (read_state(&state) < 0)
                 return 1;
         if (state->trace_output)
@@ -182,7 +188,7 @@ int verb_hook(int argc, char *argv[]) {
         }
         if (pid == 0) {
                 close(ready[0]);
-                _exit(background_main(bpf, state, ready[1]));
+                _exit(background_main(bpf, state, ready[1], log));
         }
         /* The child holds the programs now: closing our copies of their descriptors
          * detaches nothing. */

@@ -24,17 +24,6 @@ struct live_state {
         uint64_t deadline;
 };
 
-/* Without a command, any of the signals sysrec would forward means "stop". */
-static bool stop_signal_received(int sigfd) {
-        struct signalfd_siginfo si;
-        bool stop = false;
-
-        while (read(sigfd, &si, sizeof(si)) == sizeof(si))
-                if (si.ssi_signo != SIGCHLD)
-                        stop = true;
-        return stop;
-}
-
 static int begin_stop(struct audit_source *s, struct audit_collector *c, struct live_state *st,
                       const struct audit_live *live) {
         int r;
@@ -53,12 +42,12 @@ static int handle_signals(int sigfd, struct audit_source *s, struct audit_collec
         bool stop;
 
         if (st->stopping)
-                return stop_signal_received(sigfd), 0;
+                return signal_forward_read_stop(sigfd), 0;
         if (st->running) {
                 signal_forward_dispatch(sigfd, st->child.pid, &st->exited, &live->wait_status);
                 stop = st->exited;
         } else
-                stop = stop_signal_received(sigfd);
+                stop = signal_forward_read_stop(sigfd);
         return stop ? begin_stop(s, c, st, live) : 0;
 }
 
@@ -117,7 +106,9 @@ static int start_command(struct live_state *st, struct audit_live *live) {
 
 int audit_live_run(struct audit_source *s, struct audit_collector *c, struct audit_live *live) {
         struct live_state st = { .child = { .release_fd = -1, .report_fd = -1 } };
-        _cleanup_close_ int sigfd = signal_forward_signalfd(), ep = epoll_create1(EPOLL_CLOEXEC);
+        /* without a command, a signal is the end of the reading: see signal_stop_signalfd */
+        _cleanup_close_ int sigfd = live->argv ? signal_forward_signalfd() : signal_stop_signalfd(),
+                            ep = epoll_create1(EPOLL_CLOEXEC);
         struct child_report report;
         int r;
 

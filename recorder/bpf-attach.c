@@ -19,23 +19,35 @@
 #include "sysrec/signal-forward.h"
 #include "sysrec/spin-wait.h"
 
+/* Follows pid unless the kernel side already does (a child of a seeded process).
+ * One that exited before it was put in the map would stay there for ever, its exit
+ * having passed: taken out again. */
+static int seed_one(struct bpf_run *run, pid_t pid, uint32_t state) {
+        int r;
+
+        if (bpf_recorder_is_followed(run->b, pid))
+                return 0;
+        if ((r = bpf_recorder_follow(run->b, pid, state)) < 0)
+                return r;
+        if (process_task_exited(pid))
+                return bpf_recorder_unfollow(run->b, pid);
+        run->seeded++;
+        return 0;
+}
+
 static int seed_tree(struct bpf_run *run, const struct attach_options *o) {
         uint32_t state = o->from_exec ? SYSREC_TGID_HELD : SYSREC_TGID_RECORDING;
         struct pid_set tree = {};
         size_t done = 0;
         int r;
 
-        if ((r = bpf_recorder_follow(run->b, o->pid, state)) < 0)
+        if ((r = seed_one(run, o->pid, state)) < 0)
                 return r;
-        run->seeded = 1;
         /* Seeded parents are followed by the kernel from now on; a child forked by one
          * not yet seeded shows in the next pass. */
         while (o->descendants && (r = process_tree_add_descendants(o->pid, &tree)) > 0)
-                for (; done < tree.n; done++) {
-                        if ((r = bpf_recorder_follow(run->b, tree.pids[done], state)) < 0)
-                                break;
-                        run->seeded++;
-                }
+                for (; done < tree.n && r >= 0; done++)
+                        r = seed_one(run, tree.pids[done], state);
         pid_set_done(&tree);
         return r < 0 ? r : 0;
 }
@@ -50,8 +62,10 @@ static int epoll_add(int ep, int fd) {
  * read); by cgroup, nothing runs in it any more; as a tree, the kernel side follows
  * nothing any more. Exits send no event: checked every 100 ms. */
 static bool target_gone(struct bpf_run *run, const struct attach_options *o, bool pid_exited) {
-        if (o->cgroup)
-                return cgroup_populated(o->cgroup) == 0;
+        if (o->cgroup) {
+                int r = cgroup_populated(o->cgroup);
+                return r == 0 || r == -ENOENT || r == -ENODEV; /* emptied, or removed (systemd does) */
+        }
         if (run->b->skel->rodata->target_mntns != 0)
                 return pid_exited;
         return bpf_run_tgids_empty(run);
@@ -65,8 +79,9 @@ static int attach_loop(struct bpf_run *run, const struct attach_options *o, stru
 
         if (ep < 0)
                 return -errno;
+        /* the pidfd only tells the end by namespace: it stays readable once PID exits */
         if ((r = epoll_add(ep, sigfd)) < 0 || (r = epoll_add(ep, ring_buffer__epoll_fd(rb))) < 0 ||
-            (pidfd >= 0 && (r = epoll_add(ep, pidfd)) < 0))
+            (run->b->skel->rodata->target_mntns != 0 && (r = epoll_add(ep, pidfd)) < 0))
                 return r;
         for (;;) {
                 struct epoll_event events[3];
@@ -97,7 +112,7 @@ int bpf_recorder_attach(struct bpf_recorder *b, const struct attach_options *o, 
         /* opened before seeding, so that a target exiting meanwhile is noticed */
         if (!o->cgroup && (pidfd = (int) syscall(SYS_pidfd_open, o->pid, 0)) < 0)
                 return -errno;
-        if ((sigfd = signal_forward_signalfd()) < 0)
+        if ((sigfd = signal_stop_signalfd()) < 0)
                 return sigfd;
         rb = ring_buffer__new(bpf_map__fd(b->skel->maps.firsts), bpf_run_on_first, &run, NULL);
         if (!rb)

@@ -32,5 +32,8 @@ int bpf_run_on_first(void *ctx, void *data, size_t size);
 int bpf_run_read_counts(struct bpf_run *run);
 /* Puts a thread group in the followed map with state (SYSREC_TGID_*). */
 int bpf_recorder_follow(struct bpf_recorder *b, pid_t pid, uint32_t state);
+/* Takes it out again, and whether it is in. */
+int bpf_recorder_unfollow(struct bpf_recorder *b, pid_t pid);
+bool bpf_recorder_is_followed(struct bpf_recorder *b, pid_t pid);
 /* Whether the kernel side follows no thread group any more. */
 bool bpf_run_tgids_empty(struct bpf_run *run);

@@ -204,6 +204,23 @@ int bpf_recorder_follow(struct bpf_recorder *b, pid_t pid, uint32_t state) {
         return 0;
 }
 
+int bpf_recorder_unfollow(struct bpf_recorder *b, pid_t pid) {
+        uint32_t tgid = (uint32_t) pid, zero = 0;
+
+        if (bpf_map_delete_elem(bpf_map__fd(b->skel->maps.tgids), &tgid) < 0 && errno != ENOENT)
+                return -errno;
+        if (tgid < b->skel->rodata->tgid_slots &&
+            bpf_map_update_elem(bpf_map__fd(b->skel->maps.tgid_array), &tgid, &zero, BPF_ANY) < 0)
+                return -errno;
+        return 0;
+}
+
+bool bpf_recorder_is_followed(struct bpf_recorder *b, pid_t pid) {
+        uint32_t tgid = (uint32_t) pid, state;
+
+        return bpf_map_lookup_elem(bpf_map__fd(b->skel->maps.tgids), &tgid, &state) == 0;
+}
+
 static int seed_and_run(struct bpf_run *run, struct held_child *child, struct ring_buffer *rb, int sigfd) {
         int r;
 

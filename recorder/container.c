@@ -3,24 +3,35 @@
  * the OCI runtimes themselves: nothing to ask a daemon, and no runtime binary run. */
 #include <errno.h>
 #include <json-c/json.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "sysrec/container.h"
 #include "sysrec/macro.h"
+#include "sysrec/process-tree.h"
 
 DEFINE_TRIVIAL_CLEANUP_FUNC(json_object *, json_object_put);
 
 struct runtime_state {
-        const char *root_env, *root, *file, *pid_key;
+        const char *root_env, *root, *file, *pid_key, *start_key;
 };
 
 static const struct runtime_state runtimes[] = {
-        { "SYSREC_CRUN_ROOT", "/run/crun", "status", "pid" },
-        { "SYSREC_RUNC_ROOT", "/run/runc", "state.json", "init_process_pid" },
+        { "SYSREC_CRUN_ROOT", "/run/crun", "status", "pid", "process-start-time" },
+        { "SYSREC_RUNC_ROOT", "/run/runc", "state.json", "init_process_pid", "init_process_start" },
 };
+
+/* The runtime keeps the init's start time: a pid reused since is not the container. */
+static bool same_process(json_object *state, const char *start_key, pid_t pid) {
+        json_object *start;
+        uint64_t now;
+
+        if (!json_object_object_get_ex(state, start_key, &start) || !json_object_is_type(start, json_type_int))
+                return true; /* not kept: trust the pid */
+        return process_start_time(pid, &now) >= 0 && now == (uint64_t) json_object_get_int64(start);
+}
 
 /* 0 and the pid, -ENOENT when this runtime has no such container. */
 static int runtime_init_pid(const struct runtime_state *rt, const char *id, pid_t *ret) {
@@ -40,7 +51,7 @@ static int runtime_init_pid(const struct runtime_state *rt, const char *id, pid_
         v = json_object_get_int64(pid);
         if (v <= 0 || v > INT32_MAX)
                 return -ESRCH; /* created but not started, or stopped */
-        if (kill((pid_t) v, 0) < 0 && errno == ESRCH)
+        if (!same_process(state, rt->start_key, (pid_t) v))
                 return -ESRCH;
         *ret = (pid_t) v;
         return 0;

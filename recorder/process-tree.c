@@ -10,24 +10,53 @@
 #include "sysrec/parse-number.h"
 #include "sysrec/process-tree.h"
 
-/* The parent pid: the field after the state, which follows the last ')' since comm
- * may hold any character. */
-static pid_t process_ppid(pid_t pid) {
+struct process_stat {
+        char state;
+        pid_t ppid;
+        unsigned long long start_time; /* clock ticks after boot */
+};
+
+/* Fields 3, 4 and 22 of /proc/PID/stat, found after the last ')' since comm may
+ * hold any character. -ESRCH when pid is gone. */
+static int process_stat_read(pid_t pid, struct process_stat *ret) {
         _cleanup_fclose_ FILE *f = NULL;
-        char path[64], buf[512], *p;
+        char path[64], buf[1024], *p;
         size_t n;
-        int ppid;
 
         snprintf(path, sizeof(path), "/proc/%d/stat", pid);
         f = fopen(path, "re");
         if (!f)
-                return 0;
+                return -ESRCH;
         n = fread(buf, 1, sizeof(buf) - 1, f);
         buf[n] = '\0';
         p = strrchr(buf, ')');
-        if (!p || sscanf(p + 1, " %*c %d", &ppid) != 1)
-                return 0;
-        return ppid;
+        if (!p || sscanf(p + 1, " %c %d %*d %*d %*d %*d %*u %*u %*u %*u %*u %*u %*u %*d %*d %*d %*d %*d %*d %llu",
+                         &ret->state, &ret->ppid, &ret->start_time) != 3)
+                return -EBADMSG;
+        return 0;
+}
+
+static pid_t process_ppid(pid_t pid) {
+        struct process_stat st;
+
+        return process_stat_read(pid, &st) < 0 ? 0 : st.ppid;
+}
+
+bool process_task_exited(pid_t tid) {
+        struct process_stat st;
+        int r = process_stat_read(tid, &st);
+
+        return r == -ESRCH || (r >= 0 && (st.state == 'Z' || st.state == 'X'));
+}
+
+int process_start_time(pid_t pid, uint64_t *ret) {
+        struct process_stat st;
+        int r = process_stat_read(pid, &st);
+
+        if (r < 0)
+                return r;
+        *ret = st.start_time;
+        return 0;
 }
 
 /* One pass: adds every process whose parent is root or already in set. Parents come
@@ -62,13 +91,37 @@ int process_tree_add_descendants(pid_t root, struct pid_set *set) {
         return r < 0 ? r : total;
 }
 
+/* A leader that exited before its other threads has no namespaces left: those of
+ * a thread still running are the process's. */
+static int task_mnt_namespace(pid_t pid, struct stat *ret) {
+        _cleanup_closedir_ DIR *d = NULL;
+        char path[96];
+        struct dirent *de;
+
+        snprintf(path, sizeof(path), "/proc/%d/task", pid);
+        d = opendir(path);
+        if (!d)
+                return -ESRCH;
+        while ((de = readdir(d))) {
+                if (de->d_name[0] == '.')
+                        continue;
+                snprintf(path, sizeof(path), "/proc/%d/task/%.16s/ns/mnt", pid, de->d_name);
+                if (stat(path, ret) == 0)
+                        return 0;
+        }
+        return -ESRCH;
+}
+
 int process_mnt_namespace(pid_t pid, uint32_t *ret) {
         char path[64];
         struct stat st;
+        int r = 0;
 
         snprintf(path, sizeof(path), "/proc/%d/ns/mnt", pid);
         if (stat(path, &st) < 0)
-                return errno == ENOENT ? -ESRCH : -errno;
+                r = errno == ENOENT ? task_mnt_namespace(pid, &st) : -errno;
+        if (r < 0)
+                return r;
         *ret = (uint32_t) st.st_ino;
         return 0;
 }

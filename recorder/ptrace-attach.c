@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "sysrec/macro.h"
+#include "sysrec/process-tree.h"
 #include "sysrec/parse-number.h"
 #include "sysrec/recorder.h"
 #include "sysrec/signal-forward.h"
@@ -32,8 +33,9 @@ static int seize_thread(struct tracer *t, pid_t tid) {
 }
 
 /* One pass over /proc/PID/task: seizes the threads not yet followed. Returns how
- * many were new. A thread that exits between the listing and the seize is skipped;
- * so is one a seized thread started meanwhile (TRACECLONE made it ours: EPERM). */
+ * many were new. A thread that exits between the listing and the seize is skipped,
+ * and so is a leader that exited before its threads (a zombie: EPERM); so is one a
+ * seized thread started meanwhile (TRACECLONE made it ours: EPERM). */
 static int seize_task_dir(struct tracer *t, pid_t pid) {
         _cleanup_closedir_ DIR *d = NULL;
         char path[64];
@@ -50,7 +52,8 @@ static int seize_task_dir(struct tracer *t, pid_t pid) {
                 if (parse_pid(de->d_name, &tid) < 0 || pid_set_contains(t->threads, tid))
                         continue;
                 r = seize_thread(t, tid);
-                if (r == -ESRCH || (r == -EPERM && tid != pid && t->threads->n > 0))
+                if (r == -ESRCH || (r == -EPERM && tid != pid && t->threads->n > 0) ||
+                    (r < 0 && process_task_exited(tid)))
                         continue;
                 if (r < 0)
                         return r;
@@ -83,16 +86,26 @@ static int stop_signal(int status) {
 static void detach_new_task(struct tracer *t, pid_t pid) {
         unsigned long msg;
 
-        /* it starts traced, with a stop of its own to come: detach it there */
-        if (ptrace(PTRACE_GETEVENTMSG, pid, 0L, &msg) == 0)
-                (void) pid_set_add(t->threads, (pid_t) msg);
+        /* It starts traced, and its first stop may have come and been resumed before
+         * this event: interrupt it, so that it stops again, and detach it there. */
+        if (ptrace(PTRACE_GETEVENTMSG, pid, 0L, &msg) == 0 && pid_set_add(t->threads, (pid_t) msg) >= 0)
+                (void) ptrace(PTRACE_INTERRUPT, (pid_t) msg, 0L, 0L);
 }
 
 /* Interrupts every task and detaches each at its next stop, which may be another
- * event already on its way; tasks forked meanwhile are detached at their first. */
+ * event already on its way; tasks forked meanwhile are detached at their first.
+ * ESRCH: the task has exited. A thread-group leader that exited before its other
+ * threads is such a zombie, whose exit the kernel reports only with the last
+ * thread's: waiting for it would wait for the whole process. */
 static void detach_all(struct tracer *t) {
-        for (size_t i = 0; i < t->threads->n; i++)
-                (void) ptrace(PTRACE_INTERRUPT, t->threads->pids[i], 0L, 0L);
+        for (size_t i = 0; i < t->threads->n;) {
+                pid_t tid = t->threads->pids[i];
+
+                if ((ptrace(PTRACE_INTERRUPT, tid, 0L, 0L) < 0 && errno == ESRCH) || process_task_exited(tid))
+                        pid_set_remove(t->threads, tid);
+                else
+                        i++;
+        }
         while (t->threads->n > 0) {
                 int status;
                 pid_t pid = waitpid(-1, &status, __WALL);
@@ -181,7 +194,7 @@ int ptrace_attach_record(const struct attach_options *o, struct syscall_set *set
                             .threads = &threads,
                             .lock = PTHREAD_MUTEX_INITIALIZER };
         uint64_t deadline = o->duration_nsec ? now_nsec() + o->duration_nsec : 0;
-        _cleanup_close_ int sigfd = signal_forward_signalfd();
+        _cleanup_close_ int sigfd = signal_stop_signalfd();
         int r;
 
         if (sigfd < 0)

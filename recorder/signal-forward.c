@@ -36,6 +36,12 @@ int signal_forward_signalfd(void) {
         return fd < 0 ? -errno : fd;
 }
 
+int signal_stop_signalfd(void) {
+        signal(SIGINT, SIG_DFL);
+        signal(SIGTERM, SIG_DFL);
+        return signal_forward_signalfd();
+}
+
 void signal_forward_dispatch(int sigfd, pid_t target, bool *exited, int *status) {
         struct signalfd_siginfo si;
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 #pragma once
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <sys/types.h>
 
@@ -9,6 +10,13 @@
 /* Adds to set the processes descending from root (root not included) that run now,
  * from the parent pids in /proc/PID/stat. Returns how many were added. */
 int process_tree_add_descendants(pid_t root, struct pid_set *set);
+
+/* Whether task tid has exited (a zombie, or gone), from /proc/TID/stat. */
+bool process_task_exited(pid_t tid);
+
+/* When pid started, in clock ticks after boot (field 22 of /proc/PID/stat), to
+ * tell a process from a later one given the same pid. */
+int process_start_time(pid_t pid, uint64_t *ret);
 
 /* The inode of the mount namespace pid runs in (/proc/PID/ns/mnt): what the kernel
  * calls ns.inum. -ESRCH when pid does not exist. */

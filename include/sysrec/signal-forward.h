@@ -19,6 +19,12 @@ bool signal_forward_wanted(int si_code);
  * would reap a child unseen) and returns a non-blocking signalfd for them. */
 int signal_forward_signalfd(void);
 
+/* signal_forward_signalfd() for verbs with no command to pass signals on to (attach,
+ * audit without one): SIGINT and SIGTERM end the recording even when sysrec was
+ * started with them ignored, as a script's background job is; an ignored SIGHUP
+ * (nohup) stays ignored. */
+int signal_stop_signalfd(void);
+
 /* Empties that signalfd; 1 when SIGINT, SIGTERM or SIGHUP was in it, which end an
  * attached recording (SIGCHLD, a tracee's stop, only wakes the loop), 0 otherwise. */
 int signal_forward_read_stop(int sigfd);

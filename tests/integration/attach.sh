@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 require_root
 [ -e /sys/kernel/btf/vmlinux ] || skip_all "no kernel BTF (/sys/kernel/btf/vmlinux)"
-plan 33
+plan 40
 
 loop="$WORKLOADS/attach-loop"
 expected=$(seq 0 99)
@@ -83,6 +83,47 @@ fi
 [ $? = 1 ] && grep -q "not a cgroup v2 directory" "$TMP/err"
 ok $? "--cgroup on another file system: refused ($(cat "$TMP/err"))"
 
+# bpf --tree: PID exits first, a child it left runs on; sysrec waits for the child
+# without spinning (an exited PID's pidfd stays readable).
+sh -c '(sleep 1.2; uname >/dev/null) & sleep 0.3' &
+PID=$!
+sleep 0.1
+/usr/bin/time -f "%U %S" -o "$TMP/cpu" "$SYSREC" attach -q --tree -o "$TMP/orphan.json" "$PID"
+status=$?
+cpu=$(awk '{ print ($1 + $2 < 0.5) ? "low" : "high" }' "$TMP/cpu")
+[ "$status" = 0 ] && [ "$cpu" = low ] && has_syscall "$TMP/orphan.json" uname
+ok $? "bpf --tree: PID exits before its child: recorded to the end, $(cat "$TMP/cpu") s of CPU (status $status)"
+wait "$PID"
+
+# A leader that exited before its other thread: a zombie, which cannot be seized and
+# whose exit comes only with the last thread's; detaching must not wait for it.
+start_loop leader leader-exits
+sleep 0.1
+start=$(date +%s%N)
+"$SYSREC" attach -q --backend ptrace --duration 0.5 -o "$TMP/leader.json" "$PID"
+status=$?
+ms=$(( ($(date +%s%N) - start) / 1000000 ))
+kill -0 "$PID"
+ok $? "ptrace: a process whose leader has exited: detached on time (${ms} ms), still running"
+[ "$status" = 0 ] && has_syscall "$TMP/leader.json" sched_getparam
+ok $? "and its running thread is recorded (status $status)"
+wait "$PID"
+
+# The issue's own case: a shell loop, attached by PID for two seconds.
+sh_loop='i=0; while [ $i -lt 30 ]; do echo $i; i=$((i+1)); sleep 0.1; done; exit 4'
+for backend in ptrace bpf; do
+        sh -c "$sh_loop" >"$TMP/sh-$backend.out" &
+        PID=$!
+        sleep 0.2
+        "$SYSREC" attach -q --backend "$backend" --duration 2 -o "$TMP/sh-$backend.json" "$PID"
+        ok $? "$backend: two seconds on a shell loop"
+        wait "$PID"
+        status=$?
+        [ "$status" = 4 ] && [ "$(cat "$TMP/sh-$backend.out")" = "$(seq 0 29)" ] &&
+                has_syscall "$TMP/sh-$backend.json" write && has_syscall "$TMP/sh-$backend.json" wait4
+        ok $? "$backend: its syscalls recorded, its output and exit status unchanged (status $status)"
+done
+
 # Chaos: sysrec killed while attached (ptrace stops every syscall of the target):
 # the kernel detaches, the target goes on and finishes normally.
 start_loop chaos
@@ -100,7 +141,10 @@ sysrec_pid=$!
 sleep 0.5
 kill -INT "$sysrec_pid"
 wait "$sysrec_pid"
-ok $? "SIGINT to sysrec: exit 0"
+status=$?
+# a background job of a script starts with SIGINT ignored: sysrec must heed it anyway
+kill -0 "$PID" && [ "$status" = 0 ]
+ok $? "SIGINT to sysrec: exit 0 at once, before the target's end (status $status)"
 has_syscall "$TMP/sigint.json" getppid
 ok $? "and the profile is written"
 finish_loop sigint

@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 data="$SYSREC_TEST_DATA/audit"
 fixtures=(auditd ausearch-raw dmesg dmesg-T journalctl kern talosctl foreign garbage interleaved)
-plan $((${#fixtures[@]} + 20))
+plan $((${#fixtures[@]} + 22))
 
 # "ARCH NAME" of every syscall in a recording, sorted.
 recorded() {
@@ -98,4 +98,19 @@ PY
 ok $? "generate --complain-from: the same rules and architectures, SCMP_ACT_LOG by default"
 "$SYSREC" generate --complain-from "$TMP/merged.json" "$TMP/talos.json" 2>/dev/null
 ok $(($? != 2)) "generate --complain-from with a RECORDING: usage error"
+# --follow: what the file holds, then what is appended, until SIGTERM (SIGINT is
+# ignored in a background job of a script).
+head -3 "$data/auditd.log" >"$TMP/growing.log"
+"$SYSREC" audit -q --save-recording "$TMP/follow.rec" -o "$TMP/follow.json" -f "$TMP/growing.log" &
+follower=$!
+sleep 0.5
+tail -n +4 "$data/auditd.log" >>"$TMP/growing.log"
+sleep 0.5
+kill -0 "$follower"
+ok $? "--follow: still reading after the end of the file"
+kill -TERM "$follower"
+wait "$follower"
+status=$?
+[ "$status" = 0 ] && diff <(recorded "$TMP/follow.rec") "$data/auditd.expected" >"$TMP/diff"
+ok $? "--follow: exit 0 at SIGTERM with every record, appended ones included (status $status) $(tr '\n' ' ' <"$TMP/diff")"
 done_testing

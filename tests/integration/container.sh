@@ -12,7 +12,7 @@ command -v crun >/dev/null || skip_all "crun is missing (scripts/bootstrap.sh in
 [ -x /bin/busybox ] || skip_all "busybox-static is missing (scripts/bootstrap.sh installs it)"
 containers="$(dirname "$0")/../containers"
 . "$containers/crun.sh"
-plan 12
+plan 13
 
 ids=()
 cleanup() {
@@ -90,6 +90,19 @@ ids+=("$id")
 crun_run "$id" "$TMP/profiled" >"$TMP/denied.out" 2>&1
 [ $? != 0 ] && grep -q "Operation not permitted" "$TMP/denied.out" && [ ! -e "$TMP/profiled/rootfs/made" ]
 ok $? "and a syscall it never made (mkdir) fails with EPERM: $(tail -1 "$TMP/denied.out")"
+
+# The hooks.d file shipped for Podman: valid, runs "sysrec hook" with a runtime
+# baseline, for containers that carry the annotation.
+python3 - "$(dirname "$0")/../../scripts/sysrec-hook.json" <<'PY'
+import json, re, sys
+h = json.load(open(sys.argv[1]))
+assert h["version"] == "1.0.0" and h["stages"] == ["prestart"], h
+assert h["hook"]["path"].endswith("/sysrec") and h["hook"]["args"][:2] == ["sysrec", "hook"], h
+assert any(a.startswith("--runtime=") for a in h["hook"]["args"]), h
+(key, value), = h["when"]["annotations"].items()
+assert re.search(key, "io.containers.trace-syscall") and re.search(value, "of:/tmp/p.json"), h
+PY
+ok $? "scripts/sysrec-hook.json runs sysrec hook for the trace-syscall annotation"
 
 echo '{"ociVersion": "1.0.2", "id": "x", "pid": 0, "bundle": "/"}' | "$SYSREC" hook -o "$TMP/x.json" 2>"$TMP/err"
 [ $? = 1 ] && grep -q "stdin: pid: not a process id" "$TMP/err"

@@ -5,8 +5,11 @@
  *   a second thread: sched_getparam
  *   a child forked at the start, before anyone attaches: getpriority
  *   with "fork" as third argument, a child forked at every tick: getsid
- * Usage: attach-loop TICKS EXIT_STATUS [fork]. Prints "ready" on stderr once the
- * thread and the first child run; exits with EXIT_STATUS after waiting for them. */
+ *   with "leader-exits", the main thread exits at once (pthread_exit) and the
+ *   process lives on in the other thread, its leader a zombie (exit status 0)
+ * Usage: attach-loop TICKS EXIT_STATUS [fork|leader-exits]. Prints "ready" on
+ * stderr once the thread and the first child run; exits with EXIT_STATUS after
+ * waiting for them. */
 #include <pthread.h>
 #include <stdbool.h>
 #include <sched.h>
@@ -75,6 +78,8 @@ int main(int argc, char *argv[]) {
         if (child < 0 || pthread_create(&thread, NULL, thread_main, NULL) != 0)
                 return 1;
         fprintf(stderr, "ready\n");
+        if (argc > 3 && strcmp(argv[3], "leader-exits") == 0)
+                pthread_exit(NULL);
         for (int i = 0; i < ticks; i++) {
                 syscall(SYS_getppid);
                 printf("%d\n", i);
