@@ -18,23 +18,8 @@ done
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 chmod 0755 "$dir"
-mkdir -p "$dir/www"
-head -c 4096 /dev/urandom | base64 >"$dir/www/index.html"
-cat >"$dir/nginx.conf" <<CONF
-worker_processes 1;
-pid $dir/nginx.pid;
-error_log $dir/error.log;
-events { worker_connections 1024; }
-http {
-        access_log off;
-        client_body_temp_path $dir/body;
-        proxy_temp_path $dir/proxy;
-        fastcgi_temp_path $dir/fastcgi;
-        uwsgi_temp_path $dir/uwsgi;
-        scgi_temp_path $dir/scgi;
-        server { listen 127.0.0.1:$port; root $dir/www; }
-}
-CONF
+. "$(dirname "$0")/nginx-site.sh"
+nginx_site "$dir" "$port"
 nginx_cmd=(nginx -c "$dir/nginx.conf" -g 'daemon off;')
 
 wait_port() {

@@ -76,11 +76,20 @@ static void counter_add(__u32 which) {
 }
 
 /* The state of a thread group, NULL or 0 when not followed. */
-static __u32 *tgid_state(__u32 tgid) {
-        return tgid < tgid_slots ? bpf_map_lookup_elem(&tgid_array, &tgid) : bpf_map_lookup_elem(&tgids, &tgid);
+/* Apart, so that clang cannot merge the two lookups into one call whose map is
+ * chosen at run time: the verifier inlines a lookup only when it knows the map at
+ * the call, and the merged one cost a helper call on every syscall of the machine. */
+static __noinline __u32 *tgid_state_hashed(__u32 tgid) {
+        return bpf_map_lookup_elem(&tgids, &tgid);
 }
 
-static void report_first(__u32 slot, __u64 pid_tgid) {
+static __u32 *tgid_state(__u32 tgid) {
+        if (tgid >= tgid_slots)
+                return tgid_state_hashed(tgid);
+        return bpf_map_lookup_elem(&tgid_array, &tgid);
+}
+
+static void report_first(__u32 slot, __u32 tid) {
         struct sysrec_first_event *e = bpf_ringbuf_reserve(&firsts, sizeof(*e), 0);
 
         if (!e) {
@@ -88,7 +97,7 @@ static void report_first(__u32 slot, __u64 pid_tgid) {
                 return;
         }
         e->slot = slot;
-        e->tid = (__u32) pid_tgid;
+        e->tid = tid;
         bpf_get_current_comm(e->comm, sizeof(e->comm));
         bpf_ringbuf_submit(e, 0);
 }
@@ -109,32 +118,28 @@ static bool start_recording(__u32 *state, __u32 tgid, long s) {
 
 SEC("tp_btf/sys_enter")
 int BPF_PROG(sys_enter, struct pt_regs *regs, long id) {
-        __u64 pid_tgid = bpf_get_current_pid_tgid();
-        __u32 tgid = pid_tgid >> 32, slot, *state, *first;
-        struct task_struct *task;
+        /* Every syscall on the machine comes here: nothing before these checks, and
+         * one helper call for all of them (task is a BTF pointer, whose fields are
+         * read directly; bpf_get_current_pid_tgid() would be a second call). */
+        struct task_struct *task = bpf_get_current_task_btf();
+        __u32 tgid = (__u32) task->tgid, slot, *state, *first;
         __u64 *count;
         long s;
 
-        /* every syscall on the machine comes here: nothing before these checks */
         if (target_cgroup) {
                 if (bpf_get_current_cgroup_id() != target_cgroup)
                         return 0;
-                task = bpf_get_current_task_btf();
-                s = sysrec_slot_of(BPF_CORE_READ(task, thread_info.status), id);
         } else if (target_mntns) {
-                task = bpf_get_current_task_btf();
-                if (BPF_CORE_READ(task, nsproxy, mnt_ns, ns.inum) != target_mntns)
+                if (task->nsproxy->mnt_ns->ns.inum != target_mntns)
                         return 0;
-                s = sysrec_slot_of(BPF_CORE_READ(task, thread_info.status), id);
         } else {
                 state = tgid_state(tgid);
                 if (!state || *state == 0)
                         return 0;
-                task = bpf_get_current_task_btf();
-                s = sysrec_slot_of(BPF_CORE_READ(task, thread_info.status), id);
-                if (*state == SYSREC_TGID_HELD && !start_recording(state, tgid, s))
-                        return 0;
         }
+        s = sysrec_slot_of(task->thread_info.status, id);
+        if (!target_cgroup && !target_mntns && *state == SYSREC_TGID_HELD && !start_recording(state, tgid, s))
+                return 0;
         if (s < 0) {
                 counter_add(SYSREC_LOSS_NR_RANGE);
                 return 0;
@@ -145,7 +150,7 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id) {
                 (*count)++;
         first = bpf_map_lookup_elem(&seen, &slot);
         if (first && *first == 0 && __sync_fetch_and_add(first, 1) == 0)
-                report_first(slot, pid_tgid);
+                report_first(slot, (__u32) task->pid);
         return 0;
 }
 

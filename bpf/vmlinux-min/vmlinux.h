@@ -16,6 +16,10 @@ typedef long long unsigned int __u64;
 typedef __u32 u32;
 typedef __u64 u64;
 typedef _Bool bool;
+enum {
+        false = 0,
+        true = 1,
+};
 typedef __u16 __be16;
 typedef __u32 __be32;
 typedef __u32 __wsum;

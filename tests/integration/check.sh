@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 require_root
 D=$SYSREC_TEST_DATA
-plan 25
+plan 26
 
 # file in tests/data/check-broken, and the field its error must name
 while read -r name field; do
@@ -52,6 +52,20 @@ grep -q "beyond Docker's default profile: .*mount" "$TMP/out"
 ok $? "lists what is allowed beyond the runtime default ($(tail -1 "$TMP/out"))"
 "$SYSREC" check --strict "$TMP/risky.json" >/dev/null
 ok $(( $? != 1 )) "--strict: warnings exit 1"
+
+# libseccomp lets an unconditional rule decide every call of its syscall, whatever
+# the order: a conditional rule with another action never applies. (Seen with sysrec
+# run; not run here, since its SCMP_ACT_LOG default would flood the kernel log that
+# audit-live.sh reads.)
+cat >"$TMP/shadowed.json" <<'JSON'
+{"defaultAction": "SCMP_ACT_LOG", "syscalls": [
+ {"names": ["mkdir"], "action": "SCMP_ACT_ERRNO", "errnoRet": 13,
+  "args": [{"index": 1, "value": 448, "op": "SCMP_CMP_EQ"}]},
+ {"names": ["mkdir"], "action": "SCMP_ACT_ALLOW"}]}
+JSON
+"$SYSREC" check "$TMP/shadowed.json" >"$TMP/out"
+grep -q '^warning: .*shadowed.json: syscalls\[0\].names\[0\]: this SCMP_ACT_ERRNO rule for mkdir never applies' "$TMP/out"
+ok $? "a conditional rule shadowed by an unconditional one is a warning: $(grep never "$TMP/out")"
 
 "$SYSREC" check --json "$TMP/risky.json" "$D/check-broken/bad-op.json" >"$TMP/out.json"
 ok $(( $? != 1 )) "--json, one profile broken: exit 1"
