@@ -121,24 +121,26 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id) {
         /* Every syscall on the machine comes here: nothing before these checks, and
          * one helper call for all of them (task is a BTF pointer, whose fields are
          * read directly; bpf_get_current_pid_tgid() would be a second call). */
-        struct task_struct *task = bpf_get_current_task_btf();
-        __u32 tgid = (__u32) task->tgid, slot, *state, *first;
+        struct task_struct *task;
+        __u32 tgid, slot, *state, *first;
         __u64 *count;
         long s;
 
-        if (target_cgroup) {
-                if (bpf_get_current_cgroup_id() != target_cgroup)
-                        return 0;
-        } else if (target_mntns) {
-                if (task->nsproxy->mnt_ns->ns.inum != target_mntns)
-                        return 0;
-        } else {
+        bool by_tgid = !target_cgroup && !target_mntns;
+
+        if (target_cgroup && bpf_get_current_cgroup_id() != target_cgroup)
+                return 0; /* by cgroup, this is the one helper call for the others */
+        task = bpf_get_current_task_btf();
+        tgid = (__u32) task->tgid;
+        if (target_mntns && task->nsproxy->mnt_ns->ns.inum != target_mntns)
+                return 0;
+        if (by_tgid) {
                 state = tgid_state(tgid);
                 if (!state || *state == 0)
                         return 0;
         }
         s = sysrec_slot_of(task->thread_info.status, id);
-        if (!target_cgroup && !target_mntns && *state == SYSREC_TGID_HELD && !start_recording(state, tgid, s))
+        if (by_tgid && *state == SYSREC_TGID_HELD && !start_recording(state, tgid, s))
                 return 0;
         if (s < 0) {
                 counter_add(SYSREC_LOSS_NR_RANGE);

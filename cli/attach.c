@@ -23,7 +23,6 @@ static const char *arg_backend = "auto";
 static const char *arg_container_id;
 static bool arg_tree;
 static bool arg_container;
-static const char *arg_cgroup;
 static struct attach_options arg_attach;
 
 static void help(void) {
@@ -98,7 +97,6 @@ static int parse_option(int c, const char *arg) {
                 arg_container = true;
                 return 1;
         case ARG_CGROUP:
-                arg_cgroup = arg;
                 arg_attach.cgroup = arg;
                 return 1;
         default:
@@ -107,16 +105,16 @@ static int parse_option(int c, const char *arg) {
 }
 
 static int check_arguments(int argc, char *argv[]) {
-        bool by_name = arg_container_id || arg_cgroup;
+        bool by_name = arg_container_id || arg_attach.cgroup;
 
         if (by_name ? optind != argc : optind != argc - 1)
                 return log_error_errno(-EINVAL, "Give one PID, --container-id=ID or --cgroup=PATH; usage: sysrec "
                                                 "attach -o FILE PID");
         if (!by_name && parse_pid(argv[optind], &arg_attach.pid) < 0)
                 return log_error_errno(-EINVAL, "Bad PID '%s'.", argv[optind]);
-        if (arg_tree + arg_container + !!arg_cgroup > 1)
+        if (arg_tree + arg_container + !!arg_attach.cgroup > 1)
                 return log_error_errno(-EINVAL, "--tree, --container and --cgroup exclude each other.");
-        if ((arg_tree || arg_container || arg_cgroup) && strcmp(arg_backend, "ptrace") == 0)
+        if ((arg_tree || arg_container || arg_attach.cgroup) && strcmp(arg_backend, "ptrace") == 0)
                 return log_error_errno(-EINVAL, "--tree, --container and --cgroup need --backend=bpf; ptrace follows "
                                                 "PID and the children it starts from now on.");
         return summary_check_outputs(&arg_out);
@@ -142,15 +140,15 @@ static int parse_argv(int argc, char *argv[]) {
 }
 
 static int resolve_cgroup(struct bpf_recorder_config *ret) {
-        int r = cgroup_id_of(arg_cgroup, &ret->cgroup_id);
+        int r = cgroup_id_of(arg_attach.cgroup, &ret->cgroup_id);
 
         if (r == -EMEDIUMTYPE)
                 return log_error_errno(r,
                                        "%s is not a cgroup v2 directory (cgroup2 is often at /sys/fs/cgroup or, "
                                        "on hybrid hosts, /sys/fs/cgroup/unified).",
-                                       arg_cgroup);
+                                       arg_attach.cgroup);
         if (r < 0)
-                return log_error_errno(r, "Failed to open cgroup %s: %m", arg_cgroup);
+                return log_error_errno(r, "Failed to open cgroup %s: %m", arg_attach.cgroup);
         return 0;
 }
 
@@ -158,7 +156,7 @@ static int resolve_target(struct bpf_recorder_config *ret) {
         uint32_t own, *ret_mntns = &ret->mntns;
         int r;
 
-        if (arg_cgroup)
+        if (arg_attach.cgroup)
                 return resolve_cgroup(ret);
         if (arg_container_id) {
                 r = container_init_pid(arg_container_id, &arg_attach.pid);
@@ -185,18 +183,18 @@ static int resolve_target(struct bpf_recorder_config *ret) {
 
 /* bpf when asked, or under auto when it loads; ptrace otherwise, saying why. */
 static int attach_choose_backend(const struct bpf_recorder_config *config, struct bpf_recorder **ret) {
-        bool need_bpf = strcmp(arg_backend, "bpf") == 0 || arg_tree || arg_container || arg_cgroup;
+        bool need_bpf = strcmp(arg_backend, "bpf") == 0 || arg_tree || arg_container || arg_attach.cgroup;
         int r;
 
         if (strcmp(arg_backend, "ptrace") == 0)
                 return 0;
         r = bpf_recorder_new(config, ret);
         if (r < 0 && need_bpf)
-                return log_error_errno(r,
-                                       "Failed to load the bpf backend: %m (it needs root, kernel BTF and the "
-                                       "initial PID namespace)%s.",
-                                       arg_tree || arg_container || arg_cgroup ? ""
-                                                                               : "; --backend=ptrace works without");
+                return log_error_errno(
+                        r,
+                        "Failed to load the bpf backend: %m (it needs root, kernel BTF and the "
+                        "initial PID namespace)%s.",
+                        arg_tree || arg_container || arg_attach.cgroup ? "" : "; --backend=ptrace works without");
         if (r < 0) {
                 if (!arg_out.quiet)
                         log_info("Attaching with ptrace: the bpf backend did not load (%s).", strerror(-r));
@@ -209,15 +207,16 @@ static int attach_choose_backend(const struct bpf_recorder_config *config, struc
         return 0;
 }
 
-/* The target's command line, for the recording's header. */
-static int attach_set_command(struct recording *rec) {
+/* The header, with the target's command line; -ESRCH (not logged) when it is gone. */
+static int attach_fill_header(struct recording *rec) {
         _cleanup_free_ char *cmdline = NULL;
         _cleanup_free_ char **argv = NULL;
         char path[64];
         size_t size = 0, n = 0;
 
-        if (arg_cgroup)
-                return recording_set_command(rec, (char *const[]){ (char *) "cgroup", (char *) arg_cgroup, NULL });
+        if (arg_attach.cgroup)
+                return summary_start_recording(
+                        rec, (char *const[]){ (char *) "cgroup", (char *) arg_attach.cgroup, NULL }, arg_backend);
         snprintf(path, sizeof(path), "/proc/%d/cmdline", arg_attach.pid);
         if (read_full_file(path, &cmdline, &size) < 0)
                 return -ESRCH;
@@ -233,19 +232,7 @@ static int attach_set_command(struct recording *rec) {
                 return -ENOMEM;
         for (size_t i = 0; i < size; i += strlen(cmdline + i) + 1)
                 argv[n++] = cmdline + i;
-        return recording_set_command(rec, argv);
-}
-
-static int attach_fill_header(struct recording *rec) {
-        int r = attach_set_command(rec);
-
-        if (r == -ESRCH)
-                return log_error_errno(r, "No process %d.", arg_attach.pid);
-        if (r >= 0)
-                r = recording_set_kernel_from_uname(rec);
-        if (r >= 0 && !(rec->backend = strdup(arg_backend)))
-                r = -ENOMEM;
-        return r < 0 ? log_error_errno(r, "Failed to start the recording: %m") : 0;
+        return summary_start_recording(rec, argv, arg_backend);
 }
 
 static int attach_record(struct bpf_recorder *bpf, struct recording *rec) {
@@ -265,8 +252,8 @@ static int attach_record(struct bpf_recorder *bpf, struct recording *rec) {
                                        "Failed to attach to %d: %m (another tracer, Yama's ptrace_scope, or no "
                                        "privilege over it).",
                                        arg_attach.pid);
-        if (r < 0 && arg_cgroup)
-                return log_error_errno(r, "Failed to record cgroup %s: %m", arg_cgroup);
+        if (r < 0 && arg_attach.cgroup)
+                return log_error_errno(r, "Failed to record cgroup %s: %m", arg_attach.cgroup);
         if (r < 0)
                 return log_error_errno(r, "Failed to record %d: %m", arg_attach.pid);
         if (!arg_out.quiet)
@@ -289,8 +276,8 @@ int verb_attach(int argc, char *argv[]) {
         r = recording_new(&rec);
         if (r < 0)
                 log_error_errno(r, "Out of memory.");
-        if (r >= 0)
-                r = attach_fill_header(rec);
+        if (r >= 0 && (r = attach_fill_header(rec)) == -ESRCH)
+                log_error_errno(r, "No process %d.", arg_attach.pid);
         if (r >= 0)
                 r = attach_record(bpf, rec);
         bpf_recorder_free(bpf);

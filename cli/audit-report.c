@@ -3,9 +3,7 @@
 #include <string.h>
 
 #include "audit.h"
-#include "sysrec/atomic-file.h"
 #include "sysrec/log.h"
-#include "sysrec/profile-update.h"
 
 void audit_report_status(enum audit_source_kind kind, const struct audit_status *st, bool has_status, bool quiet) {
         if (!has_status)
@@ -77,24 +75,6 @@ void audit_report_stats(const struct audit_collector *c, enum audit_source_kind 
                 log_warning("No seccomp records matched.");
 }
 
-static int write_merged(const struct recording *rec, const struct audit_outputs *o, const char *path) {
-        _cleanup_(profile_freep) struct profile *p = NULL;
-        _cleanup_free_ char *text = NULL;
-        struct parse_error err = {};
-        int r;
-
-        r = profile_load_file(o->base, &p, &err);
-        if (r < 0)
-                return output_log_load_error(r, o->base, &err);
-        r = profile_allow_syscalls(p, rec->syscalls);
-        if (r >= 0)
-                r = profile_to_json_string(p, &text);
-        if (r < 0)
-                return log_error_errno(r, "Failed to merge into %s: %m", o->base);
-        r = atomic_file_write(path, text, strlen(text));
-        return r < 0 ? log_error_errno(r, "Failed to write profile %s: %m", path) : 0;
-}
-
 int audit_write_outputs(const struct recording *rec, const struct audit_outputs *o) {
         /* with nothing asked for, the profile goes to stdout, as generate does */
         const char *profile = o->profile ?: (o->recording ? NULL : "-");
@@ -105,6 +85,6 @@ int audit_write_outputs(const struct recording *rec, const struct audit_outputs 
         if (!profile)
                 return 0;
         if (o->base)
-                return write_merged(rec, o, profile);
+                return output_write_profile_onto(rec, o->base, profile);
         return output_write_profile(rec, &o->build, profile);
 }

@@ -277,9 +277,8 @@ static void follow_command_session(void) {
  * kernel's "audit_lost=N" lines may have counted some of it already: the larger
  * of the two counts, not their sum. */
 static int lost_since(const struct audit_status *before, const struct audit_collector *c, struct recording *rec) {
-        const struct audit_stats *s = &c->stats;
         /* what audit_collector_finish() adds from the lines */
-        uint64_t counted = s->lost_seen ? s->lost_max - s->lost_min + 1 : 0;
+        uint64_t counted = audit_stats_lost(&c->stats);
         struct audit_status after;
 
         if (audit_status_get(&after) < 0 || after.lost <= before->lost)

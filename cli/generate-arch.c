@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "generate-arch.h"
-#include "sysrec/atomic-file.h"
+#include "output.h"
 #include "sysrec/check-tables.h"
 #include "sysrec/log.h"
 #include "sysrec/profile-retarget.h"
@@ -70,7 +70,6 @@ static void report(const struct retarget_note *notes, size_t n) {
 int generate_arch_write_profile(const struct recording *rec, const struct profile_build_options *o,
                                 const struct generate_arches *arches, const char *path) {
         _cleanup_(profile_freep) struct profile *p = NULL;
-        _cleanup_free_ char *text = NULL;
         struct retarget_note *notes = NULL;
         size_t n = 0;
         int r;
@@ -81,10 +80,7 @@ int generate_arch_write_profile(const struct recording *rec, const struct profil
         if (r >= 0)
                 report(notes, n);
         retarget_notes_free(notes, n);
-        if (r >= 0)
-                r = profile_to_json_string(p, &text);
         if (r < 0)
                 return log_error_errno(r, "Failed to build the profile: %m");
-        r = atomic_file_write(path, text, strlen(text));
-        return r < 0 ? log_error_errno(r, "Failed to write profile %s: %m", path) : 0;
+        return output_write_profile_json(p, path);
 }

@@ -4,7 +4,6 @@
 
 #include "generate-audit.h"
 #include "output.h"
-#include "sysrec/atomic-file.h"
 #include "sysrec/log.h"
 #include "sysrec/profile.h"
 
@@ -32,15 +31,6 @@ static const uint32_t *native_family(size_t *ret_n) {
         }
 }
 
-static int write_profile(const struct profile *p, const char *path) {
-        _cleanup_free_ char *text = NULL;
-        int r = profile_to_json_string(p, &text);
-
-        if (r >= 0)
-                r = atomic_file_write(path, text, strlen(text));
-        return r < 0 ? log_error_errno(r, "Failed to write profile %s: %m", path) : 0;
-}
-
 int generate_audit_mode_write(const char *path) {
         _cleanup_(profile_freep) struct profile *p = NULL;
         const uint32_t *arches;
@@ -55,7 +45,7 @@ int generate_audit_mode_write(const char *path) {
         for (size_t i = 0; i < n; i++)
                 if ((r = profile_add_architecture(p, arches[i])) < 0)
                         return log_error_errno(r, "Out of memory.");
-        return write_profile(p, path);
+        return output_write_profile_json(p, path);
 }
 
 int generate_complain_from_write(const char *from, const char *path) {
@@ -72,7 +62,7 @@ int generate_complain_from_write(const char *from, const char *path) {
                             from);
         p->default_action = PROFILE_ACTION_LOG;
         p->default_errno_ret = -1;
-        return write_profile(p, path);
+        return output_write_profile_json(p, path);
 }
 
 int generate_audit_check_args(bool audit_mode, const char *complain_from, int n_recordings) {

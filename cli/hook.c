@@ -122,9 +122,10 @@ static int hook_record(struct bpf_recorder *bpf, const struct oci_state *state, 
         bool exited;
         int r;
 
-        if ((r = recording_new(&rec)) < 0 || (r = recording_set_command(rec, command)) < 0 ||
-            (r = recording_set_kernel_from_uname(rec)) < 0 || !(rec->backend = strdup("bpf")))
-                return log_error_errno(r < 0 ? r : -ENOMEM, "Failed to start the recording: %m");
+        if ((r = recording_new(&rec)) < 0)
+                return log_error_errno(r, "Failed to start the recording: %m");
+        if ((r = summary_start_recording(rec, command, "bpf")) < 0)
+                return r;
         clock_gettime(CLOCK_REALTIME, &rec->start);
         r = bpf_recorder_attach(bpf, &o, rec->syscalls, &stats, &exited);
         clock_gettime(CLOCK_REALTIME, &rec->end);

@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "output.h"
-#include "sysrec/atomic-file.h"
 #include "sysrec/log.h"
 #include "sysrec/profile-merge.h"
 #include "verbs.h"
@@ -143,7 +142,6 @@ static int write_coverage(struct inputs *in, char **paths, size_t n) {
 
 static int write_merged(const struct inputs *in) {
         _cleanup_(profile_freep) struct profile *p = NULL;
-        _cleanup_free_ char *text = NULL;
         struct merge_options o = { .clone3_enosys = in->any_recording };
         struct merge_conflict *conflicts = NULL;
         size_t n = 0;
@@ -156,11 +154,7 @@ static int write_merged(const struct inputs *in) {
                 log_warning("%s%s: inputs disagree: %s and %s; kept %s, the least permissive.", conflicts[i].name,
                             conflicts[i].args, conflicts[i].kept, conflicts[i].dropped, conflicts[i].kept);
         merge_conflicts_free(conflicts, n);
-        r = profile_to_json_string(p, &text);
-        if (r < 0)
-                return log_error_errno(r, "Failed to format the profile: %m");
-        r = atomic_file_write(arg_output, text, strlen(text));
-        return r < 0 ? log_error_errno(r, "Failed to write profile %s: %m", arg_output) : 0;
+        return output_write_profile_json(p, arg_output);
 }
 
 int verb_merge(int argc, char *argv[]) {

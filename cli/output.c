@@ -86,7 +86,7 @@ static void warn_unnamed(const struct syscall_set *set) {
                 }
 }
 
-static int write_profile(const struct profile *p, const char *path) {
+int output_write_profile_json(const struct profile *p, const char *path) {
         _cleanup_free_ char *text = NULL;
         int r = profile_to_json_string(p, &text);
 
@@ -108,7 +108,7 @@ int output_write_profile(const struct recording *rec, const struct profile_build
         r = profile_build(rec->syscalls, o, &p);
         if (r < 0)
                 return log_error_errno(r, "Failed to build the profile: %m");
-        return write_profile(p, path);
+        return output_write_profile_json(p, path);
 }
 
 int output_write_profile_onto(const struct recording *rec, const char *base, const char *path) {
@@ -123,7 +123,7 @@ int output_write_profile_onto(const struct recording *rec, const char *base, con
         r = profile_allow_syscalls(p, rec->syscalls);
         if (r < 0)
                 return log_error_errno(r, "Failed to add the recorded syscalls to %s: %m", base);
-        return write_profile(p, path);
+        return output_write_profile_json(p, path);
 }
 
 int output_write_recording(const struct recording *rec, const char *path) {

@@ -41,6 +41,8 @@ int output_parse_errno(const char *s, int *ret);
  * name (a profile cannot list them), and writes it atomically ("-" is stdout). */
 int output_write_profile(const struct recording *rec, const struct profile_build_options *o, const char *path);
 int output_write_recording(const struct recording *rec, const char *path);
+/* A profile as JSON, written atomically to path ("-" is stdout). */
+int output_write_profile_json(const struct profile *p, const char *path);
 /* The profile at base with the recording's syscalls allowed too (see
  * profile_allow_syscalls), written atomically to path. */
 int output_write_profile_onto(const struct recording *rec, const char *base, const char *path);

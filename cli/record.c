@@ -155,16 +155,6 @@ static int record_choose_backend(void) {
         return 0;
 }
 
-static int record_fill_header(struct recording *rec, char *const *command) {
-        int r = recording_set_command(rec, command);
-
-        if (r >= 0)
-                r = recording_set_kernel_from_uname(rec);
-        if (r >= 0 && !(rec->backend = strdup(arg_backend)))
-                r = -ENOMEM;
-        return r < 0 ? log_error_errno(r, "Failed to start the recording: %m") : 0;
-}
-
 int verb_record(int argc, char *argv[]) {
         _cleanup_(recording_freep) struct recording *rec = NULL;
         char *const *command;
@@ -175,7 +165,8 @@ int verb_record(int argc, char *argv[]) {
                 return r < 0 ? EXIT_USAGE : 0;
         command = argv + optind;
 
-        if (record_choose_backend() < 0 || recording_new(&rec) < 0 || record_fill_header(rec, command) < 0)
+        if (record_choose_backend() < 0 || recording_new(&rec) < 0 ||
+            summary_start_recording(rec, command, arg_backend) < 0)
                 return 1;
         r = record_command(command, rec, &wait_status);
         if (r != 0)

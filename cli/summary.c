@@ -5,8 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "output.h"
-#include "runtime-option.h"
 #include "summary.h"
 #include "sysrec/log.h"
 #include "sysrec/syscall-names.h"
@@ -102,6 +100,16 @@ int summary_parse_output_option(int c, const char *arg, struct recording_outputs
         default:
                 return output_parse_profile_option(c, arg, &o->build);
         }
+}
+
+int summary_start_recording(struct recording *rec, char *const *command, const char *backend) {
+        int r = recording_set_command(rec, command);
+
+        if (r >= 0)
+                r = recording_set_kernel_from_uname(rec);
+        if (r >= 0 && !(rec->backend = strdup(backend)))
+                r = -ENOMEM;
+        return r < 0 ? log_error_errno(r, "Failed to start the recording: %m") : 0;
 }
 
 int summary_check_outputs(const struct recording_outputs *o) {

@@ -52,6 +52,9 @@ struct recording_outputs {
  * c is not one of them, a negative errno (logged) for a bad value. */
 int summary_parse_output_option(int c, const char *arg, struct recording_outputs *o);
 
+/* The recording's header: the command, the kernel and the backend; logs a failure. */
+int summary_start_recording(struct recording *rec, char *const *command, const char *backend);
+
 /* A usage error (logged) when nothing would be written. */
 int summary_check_outputs(const struct recording_outputs *o);
 

@@ -189,17 +189,14 @@ static int check_risky(const struct profile_rule *rule, const char *name, const 
                            rule->n_args > 0 ? " (under argument conditions)" : "", r->why);
 }
 
-static bool same_action(enum profile_action a, int a_errno, enum profile_action b, int b_errno) {
-        return a == b && (a != PROFILE_ACTION_ERRNO || (a_errno < 0 ? 1 : a_errno) == (b_errno < 0 ? 1 : b_errno));
-}
-
 /* The unconditional rule for name whose action runtimes load (one repeating the
  * default is skipped), or -1. */
 static ssize_t unconditional_rule(const struct profile *p, const char *name) {
         for (size_t i = 0; i < p->n_rules; i++) {
                 const struct profile_rule *r = &p->rules[i];
 
-                if (r->n_args > 0 || same_action(r->action, r->errno_ret, p->default_action, p->default_errno_ret))
+                if (r->n_args > 0 ||
+                    profile_action_same(r->action, r->errno_ret, p->default_action, p->default_errno_ret))
                         continue;
                 for (size_t j = 0; j < r->n_names; j++)
                         if (strcmp(r->names[j], name) == 0)
@@ -219,7 +216,7 @@ static int check_shadowed(const struct profile *p, const struct profile_rule *ru
         if (k < 0)
                 return 0;
         u = &p->rules[k];
-        if (same_action(u->action, u->errno_ret, rule->action, rule->errno_ret))
+        if (profile_action_same(u->action, u->errno_ret, rule->action, rule->errno_ret))
                 return 0;
         return add_finding(c, CHECK_WARNING, field,
                            "this %s rule for %s never applies: the unconditional %s rule syscalls[%zd] decides every "

@@ -64,10 +64,6 @@ static int action_compare(enum profile_action a, int ea, enum profile_action b, 
         return c;
 }
 
-static bool action_same(enum profile_action a, int ea, enum profile_action b, int eb) {
-        return a == b && effective_errno(a, ea) == effective_errno(b, eb);
-}
-
 static char *action_text(enum profile_action a, int errno_ret) {
         char *s;
         int e = effective_errno(a, errno_ret);
@@ -215,8 +211,8 @@ static int resolve(struct merge_state *s) {
                         s->kept[s->n_kept++] = &e[i];
                         continue;
                 }
-                if (action_same(e[i].action, e[i].errno_ret, e[i - 1].action, e[i - 1].errno_ret) ||
-                    action_same(e[i].action, e[i].errno_ret, e[first].action, e[first].errno_ret))
+                if (profile_action_same(e[i].action, e[i].errno_ret, e[i - 1].action, e[i - 1].errno_ret) ||
+                    profile_action_same(e[i].action, e[i].errno_ret, e[first].action, e[first].errno_ret))
                         continue;
                 if ((k = add_conflict(&s->conflicts, &s->n_conflicts, e[i].name, e[i].key, &e[first], &e[i])) < 0)
                         return k;
@@ -237,7 +233,7 @@ static void drop_covered(struct merge_state *s) {
                 if (!e->key[0])
                         uncond = e;
                 else if (uncond && strcmp(uncond->name, e->name) == 0 &&
-                         action_same(uncond->action, uncond->errno_ret, e->action, e->errno_ret))
+                         profile_action_same(uncond->action, uncond->errno_ret, e->action, e->errno_ret))
                         continue;
                 s->kept[n++] = e;
         }
@@ -348,7 +344,7 @@ static int merge_header(const struct profile *const *inputs, size_t n, struct me
         for (size_t i = 0; i < n; i++) {
                 other = (struct merge_entry){ .action = inputs[i]->default_action,
                                               .errno_ret = inputs[i]->default_errno_ret };
-                if (action_same(kept.action, kept.errno_ret, other.action, other.errno_ret))
+                if (profile_action_same(kept.action, kept.errno_ret, other.action, other.errno_ret))
                         continue;
                 if ((k = add_conflict(&s->conflicts, &s->n_conflicts, "defaultAction", "", &kept, &other)) < 0)
                         return k;

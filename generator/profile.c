@@ -57,6 +57,10 @@ uint32_t profile_action_to_scmp(enum profile_action a, int errno_ret) {
         }
 }
 
+bool profile_action_same(enum profile_action a, int a_errno, enum profile_action b, int b_errno) {
+        return a == b && profile_action_to_scmp(a, a_errno) == profile_action_to_scmp(b, b_errno);
+}
+
 bool profile_action_denies(enum profile_action a) {
         return a != PROFILE_ACTION_ALLOW && a != PROFILE_ACTION_LOG;
 }

@@ -142,15 +142,18 @@ int audit_collector_feed_message(struct audit_collector *c, unsigned type, const
         return audit_collector_add(c, &l);
 }
 
+uint64_t audit_stats_lost(const struct audit_stats *s) {
+        return s->lost_seen ? s->lost_max - s->lost_min + 1 : 0;
+}
+
 int audit_collector_finish(struct audit_collector *c) {
         const struct audit_stats *s = &c->stats;
         int r = 0;
 
         if (s->suppressed > 0)
                 r = recording_add_loss(c->rec, "suppressed", s->suppressed);
-        /* each loss printed the new total: the first line seen is itself one loss */
         if (r >= 0 && s->lost_seen)
-                r = recording_add_loss(c->rec, "audit-lost", s->lost_max - s->lost_min + 1);
+                r = recording_add_loss(c->rec, "audit-lost", audit_stats_lost(s));
         if (r >= 0 && s->unparseable > 0)
                 r = recording_add_loss(c->rec, "unparseable", s->unparseable);
         if (r >= 0 && s->foreign > 0)

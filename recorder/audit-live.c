@@ -5,17 +5,16 @@
 #include <sys/signalfd.h>
 #include <time.h>
 
+#include "sysrec/epoll-util.h"
 #include "sysrec/audit-live.h"
 #include "sysrec/signal-forward.h"
+#include "sysrec/spin-wait.h"
 
 /* A regular file cannot be polled: it is read again at this interval. */
 #define AUDIT_FOLLOW_TICK_MS 200
 
 static uint64_t now_ms(void) {
-        struct timespec ts;
-
-        clock_gettime(CLOCK_MONOTONIC, &ts);
-        return (uint64_t) ts.tv_sec * 1000 + (uint64_t) ts.tv_nsec / 1000000;
+        return now_nsec() / 1000000;
 }
 
 struct live_state {
@@ -61,12 +60,6 @@ static bool drained(const struct audit_source *s, const struct audit_collector *
                 return false;
         live->marker_missed = s->kind != AUDIT_SOURCE_FILE;
         return true;
-}
-
-static int epoll_add(int ep, int fd) {
-        struct epoll_event ev = { .events = EPOLLIN, .data.fd = fd };
-
-        return epoll_ctl(ep, EPOLL_CTL_ADD, fd, &ev) < 0 ? negative_errno() : 0;
 }
 
 static int loop(int ep, int sigfd, struct audit_source *s, struct audit_collector *c, struct live_state *st,
@@ -116,7 +109,7 @@ int audit_live_run(struct audit_source *s, struct audit_collector *c, struct aud
                 return sigfd;
         if (ep < 0)
                 return negative_errno();
-        if ((r = epoll_add(ep, sigfd)) < 0 || (s->pollable && (r = epoll_add(ep, s->fd)) < 0))
+        if ((r = epoll_add_readable(ep, sigfd)) < 0 || (s->pollable && (r = epoll_add_readable(ep, s->fd)) < 0))
                 return r;
         r = start_command(&st, live);
         if (r >= 0)

@@ -6,13 +6,12 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include <errno.h>
-#include <signal.h>
 #include <sys/epoll.h>
-#include <sys/signalfd.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
 #include "bpf-internal.h"
+#include "sysrec/epoll-util.h"
 #include "sysrec/cgroup.h"
 #include "sysrec/macro.h"
 #include "sysrec/process-tree.h"
@@ -52,12 +51,6 @@ static int seed_tree(struct bpf_run *run, const struct attach_options *o) {
         return r < 0 ? r : 0;
 }
 
-static int epoll_add(int ep, int fd) {
-        struct epoll_event ev = { .events = EPOLLIN, .data.fd = fd };
-
-        return epoll_ctl(ep, EPOLL_CTL_ADD, fd, &ev) < 0 ? -errno : 0;
-}
-
 /* Whether what is followed has gone: by namespace, PID has exited (its pidfd has
  * read); by cgroup, nothing runs in it any more; as a tree, the kernel side follows
  * nothing any more. Exits send no event: checked every 100 ms. */
@@ -80,8 +73,8 @@ static int attach_loop(struct bpf_run *run, const struct attach_options *o, stru
         if (ep < 0)
                 return -errno;
         /* the pidfd only tells the end by namespace: it stays readable once PID exits */
-        if ((r = epoll_add(ep, sigfd)) < 0 || (r = epoll_add(ep, ring_buffer__epoll_fd(rb))) < 0 ||
-            (run->b->skel->rodata->target_mntns != 0 && (r = epoll_add(ep, pidfd)) < 0))
+        if ((r = epoll_add_readable(ep, sigfd)) < 0 || (r = epoll_add_readable(ep, ring_buffer__epoll_fd(rb))) < 0 ||
+            (run->b->skel->rodata->target_mntns != 0 && (r = epoll_add_readable(ep, pidfd)) < 0))
                 return r;
         for (;;) {
                 struct epoll_event events[3];

@@ -9,10 +9,9 @@
 #include <unistd.h>
 
 #include "sysrec/container.h"
+#include "sysrec/json-util.h"
 #include "sysrec/macro.h"
 #include "sysrec/process-tree.h"
-
-DEFINE_TRIVIAL_CLEANUP_FUNC(json_object *, json_object_put);
 
 struct runtime_state {
         const char *root_env, *root, *file, *pid_key, *start_key;

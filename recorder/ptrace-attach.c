@@ -9,7 +9,6 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <sys/ptrace.h>
-#include <sys/signalfd.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -159,24 +158,30 @@ static int poll_timeout_ms(uint64_t deadline) {
  * event for SPIN_WAIT_NSEC before sleeping in poll(), which SIGCHLD wakes: each
  * tracee stop sends the tracer one. */
 static int attach_loop(struct tracer *t, int sigfd, uint64_t deadline) {
-        uint64_t spin_until = 0;
+        uint64_t spin_until = 0, now;
 
-        for (;;) {
+        for (unsigned i = 0;; i++) {
                 struct pollfd pfd = { .fd = sigfd, .events = POLLIN };
-                bool any = false;
+                bool check = i % 16 == 0, any = false;
                 int r;
 
-                if (signal_forward_read_stop(sigfd))
+                /* A pass per tracee stop: the signalfd and the clock only every 16th.
+                 * Read before the drain, so that a SIGCHLD it takes cannot hide a stop
+                 * from the poll() below, which only such a pass reaches. */
+                if (check && signal_forward_read_stop(sigfd))
                         return 0;
                 if ((r = drain_events(t, &any)) != 0)
                         return r;
-                if (deadline != 0 && now_nsec() >= deadline)
+                if (!check)
+                        continue;
+                now = now_nsec();
+                if (deadline != 0 && now >= deadline)
                         return 0;
                 if (any || spin_until == 0) {
-                        spin_until = now_nsec() + SPIN_WAIT_NSEC;
+                        spin_until = now + SPIN_WAIT_NSEC;
                         continue;
                 }
-                if (now_nsec() < spin_until)
+                if (now < spin_until)
                         continue;
                 spin_until = 0;
                 if (poll(&pfd, 1, poll_timeout_ms(deadline)) < 0 && errno != EINTR)

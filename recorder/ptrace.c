@@ -4,14 +4,10 @@
  * instead of twice as with PTRACE_SYSCALL; the kernel tells architecture and number
  * through PTRACE_GET_SYSCALL_INFO, so nothing is guessed from registers. */
 #include <errno.h>
-#include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
-#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <sys/ptrace.h>
-#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 

@@ -57,6 +57,10 @@ int audit_collector_feed_message(struct audit_collector *c, unsigned type, const
 /* Adds a parsed line; only memory errors fail. */
 int audit_collector_add(struct audit_collector *c, const struct audit_line *l);
 
+/* Records the kernel's audit_lost lines say were lost: each printed the new total,
+ * so the first line seen is itself one loss. 0 when none was seen. */
+uint64_t audit_stats_lost(const struct audit_stats *s);
+
 /* Moves the counts of what was lost into the recording's losses: "suppressed",
  * "audit-lost", "unparseable", "unknown-architecture". */
 int audit_collector_finish(struct audit_collector *c);

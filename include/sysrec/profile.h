@@ -32,6 +32,10 @@ int profile_action_from_string(const char *s);
  * EPERM as runc and crun do (TRACE returns 0 as its message). */
 uint32_t profile_action_to_scmp(enum profile_action a, int errno_ret);
 
+/* Whether two rules do the same: the same action with the same errno as runtimes
+ * return it (ERRNO without errnoRet is EPERM, TRACE's message 0). */
+bool profile_action_same(enum profile_action a, int a_errno, enum profile_action b, int b_errno);
+
 /* Whether the action stops the syscall from running as asked (all but ALLOW and LOG). */
 bool profile_action_denies(enum profile_action a);
 
