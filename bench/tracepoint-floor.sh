@@ -55,17 +55,22 @@ in_turns() {
 }
 
 # table UNIT FORMAT ROW...: ROW is "label:file"; the first row is the reference.
+# Two ratios: of the medians, and the median of each round's own ratio, which
+# compares samples taken a minute apart at most, before the machine drifts.
 table() {
-        local unit=$1 format=$2 row label file base=""
+        local unit=$1 format=$2 row label file base="" base_file="" value paired
         shift 2
-        echo "| case | $unit | of the first |"
-        echo "|---|---|---|"
+        echo "| case | $unit | of the first | median of the rounds' ratios |"
+        echo "|---|---|---|---|"
         for row in "$@"; do
                 label=${row%%:*}
                 file=$work/${row##*:}
                 value=$(median <"$file")
                 base=${base:-$value}
-                awk -v n="$label" -v s="$value" -v b="$base" -v f="$format" 'BEGIN { printf "| %s | %.2f | " f " |\n", n, s, s / b }'
+                base_file=${base_file:-$file}
+                paired=$(paste "$file" "$base_file" | awk '{ print $1 / $2 }' | median)
+                awk -v n="$label" -v s="$value" -v b="$base" -v p="$paired" -v f="$format" \
+                        'BEGIN { printf "| %s | %.2f | " f " | " f " |\n", n, s, s / b, p }'
         done
         echo
         for row in "$@"; do
@@ -119,9 +124,9 @@ ns_per_call() {
 }
 dd_short() { dd if=/dev/zero of=/dev/null bs=1 count=1000000 2>/dev/null; }
 calls_floor() { with_floor sh -c "$(declare -f dd_short); dd_short; $(declare -f ns_per_call); ns_per_call floor_sys_enter" >>"$work/calls-floor"; }
-calls_other() { with_sysrec sh -c "$(declare -f dd_short); dd_short; $(declare -f ns_per_call); ns_per_call sys_enter" >>"$work/calls-other"; }
+calls_other() { with_sysrec sh -c "$(declare -f dd_short); dd_short; $(declare -f ns_per_call); ns_per_call sys_enter_by_tgid" >>"$work/calls-other"; }
 calls_target() {
-        "$sysrec" record -q --backend bpf -o /dev/null -- sh -c "$(declare -f dd_short); dd_short; $(declare -f ns_per_call); ns_per_call sys_enter" >>"$work/calls-target"
+        "$sysrec" record -q --backend bpf -o /dev/null -- sh -c "$(declare -f dd_short); dd_short; $(declare -f ns_per_call); ns_per_call sys_enter_by_tgid" >>"$work/calls-target"
 }
 
 measure_calls() {

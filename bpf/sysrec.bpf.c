@@ -83,10 +83,12 @@ static __noinline __u32 *tgid_state_hashed(__u32 tgid) {
         return bpf_map_lookup_elem(&tgids, &tgid);
 }
 
+/* The array's own bound check sends larger tgids to the hash, so that this path
+ * does not read tgid_slots. */
 static __u32 *tgid_state(__u32 tgid) {
-        if (tgid >= tgid_slots)
-                return tgid_state_hashed(tgid);
-        return bpf_map_lookup_elem(&tgid_array, &tgid);
+        __u32 *state = bpf_map_lookup_elem(&tgid_array, &tgid);
+
+        return state ? state : tgid_state_hashed(tgid);
 }
 
 static void report_first(__u32 slot, __u32 tid) {
@@ -116,44 +118,64 @@ static bool start_recording(__u32 *state, __u32 tgid, long s) {
         return true;
 }
 
-SEC("tp_btf/sys_enter")
-int BPF_PROG(sys_enter, struct pt_regs *regs, long id) {
-        /* Every syscall on the machine comes here: nothing before these checks, and
-         * one helper call for all of them (task is a BTF pointer, whose fields are
-         * read directly; bpf_get_current_pid_tgid() would be a second call). */
-        struct task_struct *task;
-        __u32 tgid, slot, *state, *first;
+/* A syscall of a target: counted, and reported if no CPU has seen it before. The
+ * shared `seen` slot is read only when this CPU's count was 0: once per syscall and
+ * CPU, not at every call. */
+static __always_inline int record_syscall(struct task_struct *task, long s) {
+        __u32 slot, *first;
         __u64 *count;
-        long s;
 
-        bool by_tgid = !target_cgroup && !target_mntns;
-
-        if (target_cgroup && bpf_get_current_cgroup_id() != target_cgroup)
-                return 0; /* by cgroup, this is the one helper call for the others */
-        task = bpf_get_current_task_btf();
-        tgid = (__u32) task->tgid;
-        if (target_mntns && task->nsproxy->mnt_ns->ns.inum != target_mntns)
-                return 0;
-        if (by_tgid) {
-                state = tgid_state(tgid);
-                if (!state || *state == 0)
-                        return 0;
-        }
-        s = sysrec_slot_of(task->thread_info.status, id);
-        if (by_tgid && *state == SYSREC_TGID_HELD && !start_recording(state, tgid, s))
-                return 0;
         if (s < 0) {
                 counter_add(SYSREC_LOSS_NR_RANGE);
                 return 0;
         }
         slot = (__u32) s;
         count = bpf_map_lookup_elem(&counts, &slot);
-        if (count)
-                (*count)++;
+        if (!count || (*count)++ != 0)
+                return 0;
         first = bpf_map_lookup_elem(&seen, &slot);
         if (first && *first == 0 && __sync_fetch_and_add(first, 1) == 0)
                 report_first(slot, (__u32) task->pid);
         return 0;
+}
+
+/* Every syscall on the machine comes to one of these three, whichever user space
+ * loads: nothing before the checks, and one helper call for all of them (task is a
+ * BTF pointer, whose fields are read directly; bpf_get_current_pid_tgid() would be
+ * a second call). The three are apart so that a call reads only what its kind of
+ * target needs: no mode flags from .rodata, whose loads stay in the JIT'd code even
+ * when the verifier knows their values. */
+SEC("tp_btf/sys_enter")
+int BPF_PROG(sys_enter_by_tgid, struct pt_regs *regs, long id) {
+        struct task_struct *task = bpf_get_current_task_btf();
+        __u32 tgid = (__u32) task->tgid, *state = tgid_state(tgid);
+        long s;
+
+        if (!state || *state == 0)
+                return 0;
+        s = sysrec_slot_of(task->thread_info.status, id);
+        if (*state == SYSREC_TGID_HELD && !start_recording(state, tgid, s))
+                return 0;
+        return record_syscall(task, s);
+}
+
+SEC("tp_btf/sys_enter")
+int BPF_PROG(sys_enter_by_mntns, struct pt_regs *regs, long id) {
+        struct task_struct *task = bpf_get_current_task_btf();
+
+        if (task->nsproxy->mnt_ns->ns.inum != target_mntns)
+                return 0;
+        return record_syscall(task, sysrec_slot_of(task->thread_info.status, id));
+}
+
+SEC("tp_btf/sys_enter")
+int BPF_PROG(sys_enter_by_cgroup, struct pt_regs *regs, long id) {
+        struct task_struct *task;
+
+        if (bpf_get_current_cgroup_id() != target_cgroup)
+                return 0; /* the one helper call for the others */
+        task = bpf_get_current_task_btf();
+        return record_syscall(task, sysrec_slot_of(task->thread_info.status, id));
 }
 
 SEC("tp_btf/sched_process_fork")

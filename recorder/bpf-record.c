@@ -72,6 +72,10 @@ int bpf_recorder_new(const struct bpf_recorder_config *config, struct bpf_record
         b->skel->rodata->tgid_slots = tgid_slots();
         b->skel->rodata->target_mntns = config ? config->mntns : 0;
         b->skel->rodata->target_cgroup = config ? config->cgroup_id : 0;
+        /* one sys_enter program, the target's kind: see sys_enter_by_tgid */
+        bpf_program__set_autoload(b->skel->progs.sys_enter_by_tgid, !config || (!config->mntns && !config->cgroup_id));
+        bpf_program__set_autoload(b->skel->progs.sys_enter_by_mntns, config && config->mntns && !config->cgroup_id);
+        bpf_program__set_autoload(b->skel->progs.sys_enter_by_cgroup, config && config->cgroup_id);
         r = bpf_map__set_max_entries(b->skel->maps.tgid_array, b->skel->rodata->tgid_slots);
         if (r >= 0)
                 r = sysrec_bpf__load(b->skel);
