@@ -250,7 +250,7 @@ static int open_live(struct audit_source *s) {
         int r;
 
         if (arg_follow) {
-                r = audit_source_open_file(arg_files[0], s);
+                r = audit_source_open_follow(arg_files[0], s);
                 return r < 0 ? log_error_errno(r, "Failed to open %s: %m", arg_files[0]) : 0;
         }
         r = arg_kmsg ? audit_source_open_kmsg(s) : audit_source_open_netlink(s);

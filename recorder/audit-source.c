@@ -12,11 +12,25 @@
 
 #define AUDIT_FILE_CHUNK (1U << 20)
 
-int audit_source_open_file(const char *path, struct audit_source *ret) {
+static int open_path(const char *path, bool follow) {
+        struct stat st;
+
+        if (strcmp(path, "-") == 0)
+                return fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 3);
+        /* Followed, a FIFO is opened read-write: sysrec then counts as a writer, so a
+         * writer that closes is no end of file (which epoll would report as EPOLLHUP
+         * at every wait, a busy loop) and the next writer is read on. Non-blocking, since
+         * no end of file comes: the reader stops at EAGAIN. */
+        if (follow && stat(path, &st) == 0 && S_ISFIFO(st.st_mode))
+                return open(path, O_RDWR | O_NONBLOCK | O_CLOEXEC);
+        return open(path, O_RDONLY | O_CLOEXEC);
+}
+
+static int open_source(const char *path, bool follow, struct audit_source *ret) {
         _cleanup_close_ int fd = -1;
         struct stat st;
 
-        fd = strcmp(path, "-") == 0 ? fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 3) : open(path, O_RDONLY | O_CLOEXEC);
+        fd = open_path(path, follow);
         if (fd < 0 || fstat(fd, &st) < 0)
                 return negative_errno();
         if (S_ISDIR(st.st_mode))
@@ -30,6 +44,14 @@ int audit_source_open_file(const char *path, struct audit_source *ret) {
                 return -ENOMEM;
         ret->fd = TAKE_FD(fd);
         return 0;
+}
+
+int audit_source_open_file(const char *path, struct audit_source *ret) {
+        return open_source(path, false, ret);
+}
+
+int audit_source_open_follow(const char *path, struct audit_source *ret) {
+        return open_source(path, true, ret);
 }
 
 void audit_source_done(struct audit_source *s) {

@@ -34,6 +34,8 @@ struct audit_source {
 
 /* "-" is stdin. */
 int audit_source_open_file(const char *path, struct audit_source *ret);
+/* The same, for --follow: a FIFO is read on after its writers close. */
+int audit_source_open_follow(const char *path, struct audit_source *ret);
 /* Opens /dev/kmsg at its end: only messages from now on are read. */
 int audit_source_open_kmsg(struct audit_source *ret);
 /* Joins AUDIT_NLGRP_READLOG (CAP_AUDIT_READ) with a large receive buffer. */

@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 data="$SYSREC_TEST_DATA/audit"
 fixtures=(auditd ausearch-raw dmesg dmesg-T journalctl kern talosctl foreign garbage interleaved)
-plan $((${#fixtures[@]} + 22))
+plan $((${#fixtures[@]} + 23))
 
 # "ARCH NAME" of every syscall in a recording, sorted.
 recorded() {
@@ -113,4 +113,21 @@ wait "$follower"
 status=$?
 [ "$status" = 0 ] && diff <(recorded "$TMP/follow.rec") "$data/auditd.expected" >"$TMP/diff"
 ok $? "--follow: exit 0 at SIGTERM with every record, appended ones included (status $status) $(tr '\n' ' ' <"$TMP/diff")"
+
+# --follow on a FIFO: a writer that closes is no end, the next writer is read, and
+# sysrec waits between them without spinning (a hung-up FIFO polls readable forever).
+mkfifo "$TMP/audit.fifo"
+"$SYSREC" audit -q --save-recording "$TMP/fifo.rec" -o "$TMP/fifo.json" -f "$TMP/audit.fifo" &
+follower=$!
+sleep 0.3
+head -3 "$data/auditd.log" >"$TMP/audit.fifo"
+sleep 1
+tail -n +4 "$data/auditd.log" >"$TMP/audit.fifo"
+sleep 0.3
+ticks=$(awk '{ print $14 + $15 }' "/proc/$follower/stat")
+kill -TERM "$follower"
+wait "$follower"
+status=$?
+[ "$status" = 0 ] && [ "$ticks" -lt 50 ] && diff <(recorded "$TMP/fifo.rec") "$data/auditd.expected" >"$TMP/diff"
+ok $? "--follow on a FIFO: two writers in turn, every record, $ticks ticks of CPU in 1.6 s (status $status)"
 done_testing
