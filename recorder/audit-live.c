@@ -43,7 +43,7 @@ static int handle_signals(int sigfd, struct audit_source *s, struct audit_collec
         if (st->stopping)
                 return signal_forward_read_stop(sigfd), 0;
         if (st->running) {
-                signal_forward_dispatch(sigfd, st->child.pid, &st->exited, &live->wait_status);
+                signal_forward_dispatch(sigfd, st->child.pid, &st->exited, &live->wait_status, NULL, NULL);
                 stop = st->exited;
         } else
                 stop = signal_forward_read_stop(sigfd);

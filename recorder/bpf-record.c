@@ -18,7 +18,9 @@
 #include "bpf-internal.h"
 #include "sysrec/log.h"
 #include "sysrec/macro.h"
+#include "sysrec/pid-set.h"
 #include "sysrec/process.h"
+#include "sysrec/process-tree.h"
 #include "sysrec/signal-forward.h"
 
 /* libbpf's own lines would repeat, at length, the one-line error the caller logs
@@ -173,6 +175,29 @@ bool bpf_run_tgids_empty(struct bpf_run *run) {
         return bpf_map_get_next_key(bpf_map__fd(run->b->skel->maps.tgids), NULL, &key) < 0;
 }
 
+static bool tgid_followed(void *userdata, pid_t pid) {
+        return bpf_recorder_is_followed(userdata, pid);
+}
+
+/* The target has exited: the signal goes to every thread group still followed,
+ * listed first, since the kernel side prunes groups from the map as they exit (and
+ * before their pids can be reused), which would restart a walk of the map. */
+static void run_on_orphan_signal(void *userdata, int signo) {
+        struct bpf_run *run = userdata;
+        int fd = bpf_map__fd(run->b->skel->maps.tgids);
+        struct pid_set groups = {};
+        uint32_t key, next;
+        bool first = true;
+
+        while (bpf_map_get_next_key(fd, first ? NULL : &key, &next) == 0 && pid_set_add(&groups, (pid_t) next) >= 0) {
+                key = next;
+                first = false;
+        }
+        for (size_t i = 0; i < groups.n; i++)
+                (void) process_signal_pinned(groups.pids[i], signo, tgid_followed, run->b);
+        pid_set_done(&groups);
+}
+
 /* Until the target has exited and the kernel side has pruned every process it
  * followed; the 100 ms timeout notices the last exits, which send no event. */
 static int run_loop(struct bpf_run *run, struct ring_buffer *rb, int sigfd) {
@@ -189,7 +214,8 @@ static int run_loop(struct bpf_run *run, struct ring_buffer *rb, int sigfd) {
 
                 if (n < 0 && errno != EINTR)
                         return -errno;
-                signal_forward_dispatch(sigfd, run->target, &run->target_exited, &run->target_status);
+                signal_forward_dispatch(sigfd, run->target, &run->target_exited, &run->target_status,
+                                        run_on_orphan_signal, run);
                 if ((r = ring_buffer__consume(rb)) < 0)
                         return r;
                 if (run->target_exited && bpf_run_tgids_empty(run))

@@ -19,7 +19,7 @@ static int wait_forwarding(int sigfd, pid_t pid, int *ret_status) {
 
                 if (poll(&p, 1, -1) < 0 && errno != EINTR)
                         return -errno;
-                signal_forward_dispatch(sigfd, pid, &exited, ret_status);
+                signal_forward_dispatch(sigfd, pid, &exited, ret_status, NULL, NULL);
         }
         return 0;
 }

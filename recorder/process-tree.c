@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "sysrec/macro.h"
 #include "sysrec/parse-number.h"
@@ -124,4 +126,14 @@ int process_mnt_namespace(pid_t pid, uint32_t *ret) {
                 return r;
         *ret = (uint32_t) st.st_ino;
         return 0;
+}
+
+int process_signal_pinned(pid_t pid, int signo, bool (*is_ours)(void *userdata, pid_t pid), void *userdata) {
+        _cleanup_close_ int pidfd = (int) syscall(SYS_pidfd_open, pid, 0);
+
+        if (pidfd < 0)
+                return negative_errno();
+        if (!is_ours(userdata, pid))
+                return -ESRCH;
+        return syscall(SYS_pidfd_send_signal, pidfd, signo, NULL, 0) < 0 ? negative_errno() : 0;
 }

@@ -10,6 +10,7 @@
 #include <poll.h>
 #include <seccomp.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/syscall.h>
@@ -17,6 +18,7 @@
 
 #include "sysrec/macro.h"
 #include "sysrec/pid-set.h"
+#include "sysrec/process-tree.h"
 #include "sysrec/seccomp-notify.h"
 #include "sysrec/signal-forward.h"
 #include "sysrec/spin-wait.h"
@@ -86,7 +88,8 @@ static int notifier_loop(struct notifier *n) {
                         return -errno;
                 }
                 if (fds[1].revents & POLLIN)
-                        signal_forward_dispatch(n->sigfd, n->target, &n->target_exited, &n->target_status);
+                        signal_forward_dispatch(n->sigfd, n->target, &n->target_exited, &n->target_status,
+                                                n->handler->on_orphan_signal, n->handler->userdata);
                 if (fds[0].revents & POLLIN) {
                         if ((r = notifier_answer_one(n)) < 0)
                                 return r;
@@ -157,8 +160,50 @@ struct notify_recorder {
         struct syscall_set *set;
         struct record_stats *stats;
         bool started;
-        struct pid_set tasks, groups; /* threads seen, and their thread groups */
+        struct pid_set tasks, groups;      /* threads seen, and their thread groups */
+        struct notify_group *group_starts; /* the groups again, with their start times */
+        size_t n_group_starts;
 };
+
+/* A thread group seen, and when it started: the pid alone may be another process's
+ * by the time a signal is passed on. */
+struct notify_group {
+        pid_t tgid;
+        uint64_t start_time;
+};
+
+static void recorder_add_group(struct notify_recorder *rec, pid_t tgid) {
+        struct notify_group *g;
+
+        if (pid_set_contains(&rec->groups, tgid) || pid_set_add(&rec->groups, tgid) < 0)
+                return;
+        rec->stats->processes++;
+        g = reallocarray(rec->group_starts, rec->n_group_starts + 1, sizeof(*g));
+        if (!g)
+                return;
+        rec->group_starts = g;
+        g += rec->n_group_starts;
+        /* it waits in this notification's syscall: alive, and the pid is its own */
+        if (process_start_time(tgid, &g->start_time) >= 0) {
+                g->tgid = tgid;
+                rec->n_group_starts++;
+        }
+}
+
+static bool group_runs_still(void *userdata, pid_t pid) {
+        const struct notify_group *g = userdata;
+        uint64_t start;
+
+        return process_start_time(pid, &start) >= 0 && start == g->start_time;
+}
+
+/* The target has exited: the signal goes to every group seen that still runs. */
+static void recorder_on_orphan_signal(void *userdata, int signo) {
+        struct notify_recorder *rec = userdata;
+
+        for (size_t i = 0; i < rec->n_group_starts; i++)
+                (void) process_signal_pinned(rec->group_starts[i].tgid, signo, group_runs_still, &rec->group_starts[i]);
+}
 
 static void recorder_count_process(struct notify_recorder *rec, pid_t tid) {
         pid_t tgid;
@@ -167,8 +212,8 @@ static void recorder_count_process(struct notify_recorder *rec, pid_t tid) {
                 return;
         (void) pid_set_add(&rec->tasks, tid);
         tgid = process_tgid(tid);
-        if (tgid > 0 && !pid_set_contains(&rec->groups, tgid) && pid_set_add(&rec->groups, tgid) >= 0)
-                rec->stats->processes++;
+        if (tgid > 0)
+                recorder_add_group(rec, tgid);
 }
 
 static void recorder_on_syscall(void *userdata, pid_t tid, uint32_t audit_arch, uint32_t nr) {
@@ -204,7 +249,9 @@ int notify_record(char *const *argv, struct syscall_set *set, struct record_stat
         const struct sock_fprog prog = { .len = ELEMENTSOF(notify_all_code), .filter = notify_all_code };
         _cleanup_free_ char *path = NULL;
         struct notify_recorder rec = { .set = set, .stats = stats };
-        struct notify_handler h = { .on_syscall = recorder_on_syscall, .userdata = &rec };
+        struct notify_handler h = { .on_syscall = recorder_on_syscall,
+                                    .on_orphan_signal = recorder_on_orphan_signal,
+                                    .userdata = &rec };
         struct notify_stats nstats = {};
         enum child_stage stage = 0;
         int r;
@@ -218,6 +265,7 @@ int notify_record(char *const *argv, struct syscall_set *set, struct record_stat
         stats->lost += nstats.lost;
         pid_set_done(&rec.tasks);
         pid_set_done(&rec.groups);
+        free(rec.group_starts);
         if (r < 0 && stage == CHILD_STAGE_EXEC)
                 stats->exec_error = r;
         return r;

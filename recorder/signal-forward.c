@@ -42,15 +42,20 @@ int signal_stop_signalfd(void) {
         return signal_forward_signalfd();
 }
 
-void signal_forward_dispatch(int sigfd, pid_t target, bool *exited, int *status) {
+void signal_forward_dispatch(int sigfd, pid_t target, bool *exited, int *status, signal_forward_orphans_t orphans,
+                             void *userdata) {
         struct signalfd_siginfo si;
 
         while (read(sigfd, &si, sizeof(si)) == sizeof(si)) {
                 if (si.ssi_signo == SIGCHLD) {
                         if (!*exited && waitpid(target, status, WNOHANG) == target)
                                 *exited = true;
-                } else if (signal_forward_wanted(si.ssi_code) && !*exited)
+                } else if (!signal_forward_wanted(si.ssi_code))
+                        continue;
+                else if (!*exited)
                         kill(target, (int) si.ssi_signo);
+                else if (orphans)
+                        orphans(userdata, (int) si.ssi_signo);
         }
 }
 

@@ -18,6 +18,11 @@ bool process_task_exited(pid_t tid);
  * tell a process from a later one given the same pid. */
 int process_start_time(pid_t pid, uint64_t *ret);
 
+/* Sends signo to pid if is_ours(userdata, pid) holds once a pidfd pins the process:
+ * should pid be reused between the check and the signal, the signal goes to the
+ * pinned process, which has exited, and to nobody else. */
+int process_signal_pinned(pid_t pid, int signo, bool (*is_ours)(void *userdata, pid_t pid), void *userdata);
+
 /* The inode of the mount namespace pid runs in (/proc/PID/ns/mnt): what the kernel
  * calls ns.inum. -ESRCH when pid does not exist. */
 int process_mnt_namespace(pid_t pid, uint32_t *ret);

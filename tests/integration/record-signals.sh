@@ -4,7 +4,7 @@
 # profile is written complete once the target has exited.
 . "$(dirname "$0")/lib.sh"
 require_root
-plan 9
+plan 12
 
 "$SYSREC" record -q -o /dev/null -- sh -c 'exit 7'
 ok $(( $? != 7 )) "exit status 7 passed through"
@@ -30,6 +30,25 @@ for sig in INT TERM; do
 done
 has_syscall "$TMP/sleep.json" clock_nanosleep
 ok $? "the profile written after SIGTERM is complete (has clock_nanosleep)"
+
+# A command that exits and leaves a process running: a signal sent to sysrec then
+# goes to what it left, so that a supervisor's SIGTERM still ends the recording.
+for backend in ptrace notify bpf; do
+        left=$TMP/left-$backend
+        "$SYSREC" record -q --backend "$backend" -o "$left.json" -- sh -c "sleep 600 & echo \$! >$left.pid" &
+        pid=$!
+        for _ in $(seq 100); do [ -s "$left.pid" ] && break; sleep 0.05; done
+        sleep 0.3 # sh has exited
+        kill -TERM "$pid"
+        for _ in $(seq 50); do kill -0 "$(cat "$left.pid")" 2>/dev/null || break; sleep 0.1; done
+        kill -0 "$(cat "$left.pid")" 2>/dev/null
+        gone=$?
+        kill -KILL "$(cat "$left.pid")" 2>/dev/null
+        wait "$pid"
+        status=$?
+        [ "$gone" = 1 ] && [ "$status" = 0 ] && has_syscall "$left.json" clock_nanosleep
+        ok $? "$backend: SIGTERM after the command exited reaches the process it left running (status $status)"
+done
 
 # A target that stops itself (group-stop) and is continued keeps working.
 "$SYSREC" record -q -o /dev/null -- sh -c 'kill -STOP $$; echo continued' >"$TMP/stop.out" &
