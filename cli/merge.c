@@ -5,6 +5,7 @@
 
 #include "output.h"
 #include "sysrec/log.h"
+#include "sysrec/profile-check.h"
 #include "sysrec/profile-merge.h"
 #include "verbs.h"
 
@@ -140,6 +141,17 @@ static int write_coverage(struct inputs *in, char **paths, size_t n) {
         return output_write_recording(in->coverage, arg_coverage);
 }
 
+/* Merging "allow X" with "deny X when ..." allows every X: say so, as check would. */
+static void warn_shadowed(const struct profile *p) {
+        struct profile_check c;
+
+        if (profile_check_shadowed(p, &c) < 0)
+                return;
+        for (size_t i = 0; i < c.n_findings; i++)
+                log_warning("merged profile, %s: %s.", c.findings[i].field, c.findings[i].message);
+        profile_check_done(&c);
+}
+
 static int write_merged(const struct inputs *in) {
         _cleanup_(profile_freep) struct profile *p = NULL;
         struct merge_options o = { .clone3_enosys = in->any_recording };
@@ -154,6 +166,7 @@ static int write_merged(const struct inputs *in) {
                 log_warning("%s%s: inputs disagree: %s and %s; kept %s, the least permissive.", conflicts[i].name,
                             conflicts[i].args, conflicts[i].kept, conflicts[i].dropped, conflicts[i].kept);
         merge_conflicts_free(conflicts, n);
+        warn_shadowed(p);
         return output_write_profile_json(p, arg_output);
 }
 

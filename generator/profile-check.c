@@ -240,6 +240,24 @@ static int check_names(const struct profile *p, struct profile_check *c) {
         return 0;
 }
 
+int profile_check_shadowed(const struct profile *p, struct profile_check *ret) {
+        struct profile_check c = {};
+        int k;
+
+        for (size_t i = 0; i < p->n_rules; i++)
+                for (size_t j = 0; j < p->rules[i].n_names; j++) {
+                        char field[64];
+
+                        snprintf(field, sizeof(field), "syscalls[%zu].names[%zu]", i, j);
+                        if ((k = check_shadowed(p, &p->rules[i], p->rules[i].names[j], field, &c)) < 0) {
+                                profile_check_done(&c);
+                                return k;
+                        }
+                }
+        *ret = c;
+        return 0;
+}
+
 static int compare_strings(const void *a, const void *b) {
         return strcmp(*(const char *const *) a, *(const char *const *) b);
 }

@@ -46,5 +46,8 @@ struct profile_check {
 };
 
 int profile_check(const struct profile *p, struct profile_check *ret);
+/* Only the conditional rules that an unconditional one for the same syscall keeps
+ * from ever applying (libseccomp), as warnings: what merge checks its output for. */
+int profile_check_shadowed(const struct profile *p, struct profile_check *ret);
 size_t profile_check_count(const struct profile_check *c, enum check_severity s);
 void profile_check_done(struct profile_check *c);

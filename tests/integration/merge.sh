@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 require_root
 D=$SYSREC_TEST_DATA
-plan 14
+plan 15
 
 "$SYSREC" record -q --backend ptrace --save-recording "$TMP/mix.rec" -o "$TMP/mix.json" -- "$WORKLOADS/syscall-mix" >/dev/null
 "$SYSREC" record -q --backend ptrace --save-recording "$TMP/ppid.rec" -o "$TMP/ppid.json" -- "$WORKLOADS/raw-getppid"
@@ -51,6 +51,11 @@ ok $? "least permissive default and action, architectures united, conditional ru
 ok $? "input order does not change a byte"
 "$SYSREC" check "$TMP/ab.json" >/dev/null
 ok $? "the merged profile passes check"
+"$SYSREC" merge -o "$TMP/shadow.json" "$D/merge-shadow.json" "$D/merge-conditional-deny.json" 2>"$TMP/err"
+status=$?
+[ "$status" = 0 ] && grep -q "merged profile, syscalls\[1\].names\[0\]: this SCMP_ACT_ERRNO rule for mkdir never applies" "$TMP/err" &&
+        ! grep -q "never applies" <("$SYSREC" merge -o /dev/null "$D/merge-a.json" "$D/merge-b.json" 2>&1)
+ok $? "allow mkdir merged with deny mkdir when mode is 0700: a warning names the rule that never applies (status $status)"
 
 "$SYSREC" merge -o /dev/null --coverage "$TMP/cov.rec" "$TMP/mix.rec" "$TMP/mix.json" "$TMP/ppid.rec"
 python3 - "$TMP/cov.rec" <<'PY'
