@@ -116,17 +116,18 @@ measure_nginx() {
                 "recorded by sysrec bpf:nginx-recorded"
 }
 
-# ns_per_call NAME: run_time_ns / run_cnt of the loaded program NAME.
+# ns_per_call NAME: run_time_ns / run_cnt of the loaded program whose name starts
+# with NAME (the kernel keeps 15 characters of a name; newer bpftool prints more).
 ns_per_call() {
-        bpftool prog show | awk -v n="$1" '$0 ~ "name " n " " {
+        bpftool prog show | awk -v n="$1" '$0 ~ "name " n {
                 for (i = 1; i < NF; i++) { if ($i == "run_time_ns") t = $(i + 1); if ($i == "run_cnt") c = $(i + 1) }
-        } END { printf "%.1f\n", t / c }'
+        } END { if (c) printf "%.1f\n", t / c; else print "no-such-program" }'
 }
 dd_short() { dd if=/dev/zero of=/dev/null bs=1 count=1000000 2>/dev/null; }
 calls_floor() { with_floor sh -c "$(declare -f dd_short); dd_short; $(declare -f ns_per_call); ns_per_call floor_sys_enter" >>"$work/calls-floor"; }
-calls_other() { with_sysrec sh -c "$(declare -f dd_short); dd_short; $(declare -f ns_per_call); ns_per_call sys_enter_by_tgid" >>"$work/calls-other"; }
+calls_other() { with_sysrec sh -c "$(declare -f dd_short); dd_short; $(declare -f ns_per_call); ns_per_call sys_enter_by_tg" >>"$work/calls-other"; }
 calls_target() {
-        "$sysrec" record -q --backend bpf -o /dev/null -- sh -c "$(declare -f dd_short); dd_short; $(declare -f ns_per_call); ns_per_call sys_enter_by_tgid" >>"$work/calls-target"
+        "$sysrec" record -q --backend bpf -o /dev/null -- sh -c "$(declare -f dd_short); dd_short; $(declare -f ns_per_call); ns_per_call sys_enter_by_tg" >>"$work/calls-target"
 }
 
 measure_calls() {

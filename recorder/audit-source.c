@@ -3,6 +3,7 @@
  * here, so that the parser sees each line once and nothing is copied per line. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -12,32 +13,50 @@
 
 #define AUDIT_FILE_CHUNK (1U << 20)
 
-static int open_path(const char *path, bool follow) {
-        struct stat st;
+/* Followed, a FIFO is read through a read-write descriptor of its own: sysrec then
+ * counts as a writer, so a writer that closes is no end of file (which epoll would
+ * report as EPOLLHUP at every wait, a busy loop) and the next writer is read on.
+ * Reopened through /proc/self/fd, the FIFO already open, not the path again. A user
+ * who may only read it gets it read on a tick instead, as a regular file is. */
+static int follow_fifo(int *fd, bool *ret_pollable) {
+        char path[64];
+        int rw;
 
-        if (strcmp(path, "-") == 0)
-                return fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 3);
-        /* Followed, a FIFO is opened read-write: sysrec then counts as a writer, so a
-         * writer that closes is no end of file (which epoll would report as EPOLLHUP
-         * at every wait, a busy loop) and the next writer is read on. Non-blocking, since
-         * no end of file comes: the reader stops at EAGAIN. */
-        if (follow && stat(path, &st) == 0 && S_ISFIFO(st.st_mode))
-                return open(path, O_RDWR | O_NONBLOCK | O_CLOEXEC);
-        return open(path, O_RDONLY | O_CLOEXEC);
+        snprintf(path, sizeof(path), "/proc/self/fd/%d", *fd);
+        rw = open(path, O_RDWR | O_NONBLOCK | O_CLOEXEC);
+        if (rw < 0 && errno != EACCES)
+                return negative_errno();
+        if (rw < 0) {
+                *ret_pollable = false;
+                return 0;
+        }
+        close(*fd);
+        *fd = rw;
+        return 0;
 }
 
 static int open_source(const char *path, bool follow, struct audit_source *ret) {
         _cleanup_close_ int fd = -1;
+        bool pollable;
         struct stat st;
+        int r;
 
-        fd = open_path(path, follow);
+        /* Non-blocking when followed: a FIFO's open would wait for a writer, and its
+         * reads would never see an end of file; the reader stops at EAGAIN. */
+        if (strcmp(path, "-") == 0)
+                fd = fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 3);
+        else
+                fd = open(path, O_RDONLY | O_CLOEXEC | (follow ? O_NONBLOCK : 0));
         if (fd < 0 || fstat(fd, &st) < 0)
                 return negative_errno();
         if (S_ISDIR(st.st_mode))
                 return -EISDIR;
+        pollable = !S_ISREG(st.st_mode);
+        if (follow && S_ISFIFO(st.st_mode) && (r = follow_fifo(&fd, &pollable)) < 0)
+                return r;
         *ret = (struct audit_source){ .kind = AUDIT_SOURCE_FILE,
                                       .name = strcmp(path, "-") == 0 ? "stdin" : path,
-                                      .pollable = !S_ISREG(st.st_mode),
+                                      .pollable = pollable,
                                       .size = AUDIT_FILE_CHUNK };
         ret->buf = malloc(ret->size);
         if (!ret->buf)

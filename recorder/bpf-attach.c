@@ -7,7 +7,7 @@
 #include <bpf/libbpf.h>
 #include <errno.h>
 #include <sys/epoll.h>
-#include <sys/syscall.h>
+#include <sys/pidfd.h>
 #include <unistd.h>
 
 #include "bpf-internal.h"
@@ -103,7 +103,7 @@ int bpf_recorder_attach(struct bpf_recorder *b, const struct attach_options *o, 
         int r;
 
         /* opened before seeding, so that a target exiting meanwhile is noticed */
-        if (!o->cgroup && (pidfd = (int) syscall(SYS_pidfd_open, o->pid, 0)) < 0)
+        if (!o->cgroup && (pidfd = pidfd_open(o->pid, 0)) < 0)
                 return -errno;
         if ((sigfd = signal_stop_signalfd()) < 0)
                 return sigfd;

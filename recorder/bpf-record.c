@@ -20,7 +20,7 @@
 #include "sysrec/macro.h"
 #include "sysrec/pid-set.h"
 #include "sysrec/process.h"
-#include "sysrec/process-tree.h"
+#include "sysrec/process-signal.h"
 #include "sysrec/signal-forward.h"
 
 /* libbpf's own lines would repeat, at length, the one-line error the caller logs
@@ -61,6 +61,8 @@ int bpf_recorder_new(const struct bpf_recorder_config *config, struct bpf_record
 
         if (!in_initial_pid_namespace())
                 return -EXDEV;
+        if (config && config->mntns && config->cgroup_id) /* one sys_enter program decides */
+                return -EINVAL;
         libbpf_set_print(libbpf_print);
         b = calloc(1, sizeof(*b));
         if (!b)

@@ -5,8 +5,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/syscall.h>
-#include <unistd.h>
 
 #include "sysrec/macro.h"
 #include "sysrec/parse-number.h"
@@ -128,12 +126,16 @@ int process_mnt_namespace(pid_t pid, uint32_t *ret) {
         return 0;
 }
 
-int process_signal_pinned(pid_t pid, int signo, bool (*is_ours)(void *userdata, pid_t pid), void *userdata) {
-        _cleanup_close_ int pidfd = (int) syscall(SYS_pidfd_open, pid, 0);
+bool process_descends_from(pid_t pid, pid_t ancestor) {
+        struct process_stat st;
 
-        if (pidfd < 0)
-                return negative_errno();
-        if (!is_ours(userdata, pid))
-                return -ESRCH;
-        return syscall(SYS_pidfd_send_signal, pidfd, signo, NULL, 0) < 0 ? negative_errno() : 0;
+        /* a chain longer than any real one ends the walk, should /proc change under it */
+        for (int depth = 0; depth < 4096 && pid > 1; depth++) {
+                if (process_stat_read(pid, &st) < 0)
+                        return false;
+                if (st.ppid == ancestor)
+                        return true;
+                pid = st.ppid;
+        }
+        return false;
 }

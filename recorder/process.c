@@ -10,6 +10,7 @@
 #include <string.h>
 #include <poll.h>
 #include <sys/mman.h>
+#include <sys/pidfd.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -221,10 +222,10 @@ int process_take_listener(struct held_child *c, int *ret_fd) {
         number = wait_listener_number(c);
         if (number < 0)
                 return number;
-        pidfd = (int) syscall(SYS_pidfd_open, c->pid, 0);
+        pidfd = pidfd_open(c->pid, 0);
         if (pidfd < 0)
                 return -errno;
-        fd = (int) syscall(SYS_pidfd_getfd, pidfd, number, 0);
+        fd = pidfd_getfd(pidfd, number, 0);
         if (fd < 0)
                 return -errno;
         if (!is_seccomp_listener(fd)) { /* the child gave up waiting and went on */

@@ -23,15 +23,29 @@
 /* A signal sent to us by someone (kill, a supervisor) goes to the target, or once it
  * has exited to whatever it left running. From the terminal (SI_KERNEL) the target's
  * process group, which is ours, got it already: forwarding would deliver it twice. */
-static void tracer_forward_signal(struct tracer *t, const siginfo_t *si) {
+/* Not inlined into forwarder_main, which never returns (pthread_cancel ends it):
+ * ASan poisons this function's locals as their scope ends and unpoisons the frame
+ * only when a function returns, so the poison would stay on the thread's stack and
+ * trip ASan's own clean-up of the thread. */
+static _noinline_ void tracer_forward_signal(struct tracer *t, const siginfo_t *si) {
+        siginfo_t exit_info = {};
+        bool exited;
+
         if (!signal_forward_wanted(si->si_code))
                 return;
         pthread_mutex_lock(&t->lock);
-        if (!t->target_exited)
+        /* The tracer thread may be behind: a target that has exited is a zombie, which
+         * would swallow the signal (peek, leaving it to the tracer), or reaped already
+         * (ECHILD), its pid free for another process. */
+        exited = t->target_exited ||
+                 (t->target > 0 && (waitid(P_PID, t->target, &exit_info, WEXITED | WNOHANG | WNOWAIT) < 0 ||
+                                    exit_info.si_pid == t->target));
+        if (!exited && t->target > 0)
                 kill(t->target, si->si_signo);
         else
                 for (size_t i = 0; i < t->live.n; i++)
-                        kill(t->live.pids[i], si->si_signo);
+                        if (t->live.pids[i] != t->target)
+                                kill(t->live.pids[i], si->si_signo);
         pthread_mutex_unlock(&t->lock);
 }
 

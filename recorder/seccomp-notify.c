@@ -13,11 +13,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "sysrec/macro.h"
 #include "sysrec/pid-set.h"
+#include "sysrec/process-signal.h"
 #include "sysrec/process-tree.h"
 #include "sysrec/seccomp-notify.h"
 #include "sysrec/signal-forward.h"
@@ -72,6 +75,39 @@ static int notifier_poll(struct pollfd *fds, size_t n) {
         return poll(fds, n, -1);
 }
 
+static bool descends_from_us(void *userdata, pid_t pid) {
+        (void) userdata;
+        return process_descends_from(pid, getpid());
+}
+
+/* The target has exited: what it left running was reparented to us (we are its
+ * subreaper), so our descendants are exactly that, however many pids have been
+ * used and reused meanwhile. Each gets the signal, as the ptrace backend does. */
+static void notifier_signal_orphans(void *userdata, int signo) {
+        struct pid_set left = {};
+
+        (void) userdata;
+        if (process_tree_add_descendants(getpid(), &left) >= 0)
+                for (size_t i = 0; i < left.n; i++)
+                        (void) process_signal_pinned(left.pids[i], signo, descends_from_us, NULL);
+        pid_set_done(&left);
+}
+
+/* Signals, then every child that has exited: the target, and the orphans we were
+ * given as subreaper, whose zombies would keep the listener open. */
+static void notifier_read_signals(struct notifier *n) {
+        int status;
+        pid_t pid;
+
+        signal_forward_dispatch(n->sigfd, n->target, &n->target_exited, &n->target_status, notifier_signal_orphans,
+                                NULL);
+        while ((pid = waitpid(-1, &status, WNOHANG)) > 0)
+                if (pid == n->target && !n->target_exited) {
+                        n->target_status = status;
+                        n->target_exited = true;
+                }
+}
+
 /* Until the listener hangs up: every task using the filter has gone, our child
  * reaped (a zombie still holds it). */
 static int notifier_loop(struct notifier *n) {
@@ -88,8 +124,7 @@ static int notifier_loop(struct notifier *n) {
                         return -errno;
                 }
                 if (fds[1].revents & POLLIN)
-                        signal_forward_dispatch(n->sigfd, n->target, &n->target_exited, &n->target_status,
-                                                n->handler->on_orphan_signal, n->handler->userdata);
+                        notifier_read_signals(n);
                 if (fds[0].revents & POLLIN) {
                         if ((r = notifier_answer_one(n)) < 0)
                                 return r;
@@ -122,13 +157,16 @@ int notify_run(const char *path, char *const *argv, const struct sock_fprog *fil
         struct held_child child = { .release_fd = -1, .report_fd = -1 };
         struct notifier n = { .listener = -1, .sigfd = -1, .handler = h, .stats = stats };
         struct child_report report;
-        int r;
+        int r, was_subreaper = 1;
 
         if (!(filter_flags & SECCOMP_FILTER_FLAG_NEW_LISTENER))
                 return -EINVAL;
         if (seccomp_notify_alloc(&n.req, &n.resp) < 0)
                 return -ENOMEM;
         r = n.sigfd = signal_forward_signalfd();
+        /* what the target leaves running becomes ours: see notifier_signal_orphans */
+        if (r >= 0 && prctl(PR_GET_CHILD_SUBREAPER, &was_subreaper) == 0 && !was_subreaper)
+                r = prctl(PR_SET_CHILD_SUBREAPER, 1) < 0 ? negative_errno() : 0;
         if (r >= 0)
                 r = process_spawn_held(path, argv, filter, filter_flags, &child);
         if (r >= 0) {
@@ -147,6 +185,8 @@ int notify_run(const char *path, char *const *argv, const struct sock_fprog *fil
                 *ret_wait_status = n.target_status;
         }
         held_child_done(&child);
+        if (!was_subreaper)
+                (void) prctl(PR_SET_CHILD_SUBREAPER, 0);
         if (n.listener >= 0)
                 close(n.listener);
         if (n.sigfd >= 0)
@@ -160,50 +200,8 @@ struct notify_recorder {
         struct syscall_set *set;
         struct record_stats *stats;
         bool started;
-        struct pid_set tasks, groups;      /* threads seen, and their thread groups */
-        struct notify_group *group_starts; /* the groups again, with their start times */
-        size_t n_group_starts;
+        struct pid_set tasks, groups; /* threads seen, and their thread groups */
 };
-
-/* A thread group seen, and when it started: the pid alone may be another process's
- * by the time a signal is passed on. */
-struct notify_group {
-        pid_t tgid;
-        uint64_t start_time;
-};
-
-static void recorder_add_group(struct notify_recorder *rec, pid_t tgid) {
-        struct notify_group *g;
-
-        if (pid_set_contains(&rec->groups, tgid) || pid_set_add(&rec->groups, tgid) < 0)
-                return;
-        rec->stats->processes++;
-        g = reallocarray(rec->group_starts, rec->n_group_starts + 1, sizeof(*g));
-        if (!g)
-                return;
-        rec->group_starts = g;
-        g += rec->n_group_starts;
-        /* it waits in this notification's syscall: alive, and the pid is its own */
-        if (process_start_time(tgid, &g->start_time) >= 0) {
-                g->tgid = tgid;
-                rec->n_group_starts++;
-        }
-}
-
-static bool group_runs_still(void *userdata, pid_t pid) {
-        const struct notify_group *g = userdata;
-        uint64_t start;
-
-        return process_start_time(pid, &start) >= 0 && start == g->start_time;
-}
-
-/* The target has exited: the signal goes to every group seen that still runs. */
-static void recorder_on_orphan_signal(void *userdata, int signo) {
-        struct notify_recorder *rec = userdata;
-
-        for (size_t i = 0; i < rec->n_group_starts; i++)
-                (void) process_signal_pinned(rec->group_starts[i].tgid, signo, group_runs_still, &rec->group_starts[i]);
-}
 
 static void recorder_count_process(struct notify_recorder *rec, pid_t tid) {
         pid_t tgid;
@@ -212,8 +210,8 @@ static void recorder_count_process(struct notify_recorder *rec, pid_t tid) {
                 return;
         (void) pid_set_add(&rec->tasks, tid);
         tgid = process_tgid(tid);
-        if (tgid > 0)
-                recorder_add_group(rec, tgid);
+        if (tgid > 0 && !pid_set_contains(&rec->groups, tgid) && pid_set_add(&rec->groups, tgid) >= 0)
+                rec->stats->processes++;
 }
 
 static void recorder_on_syscall(void *userdata, pid_t tid, uint32_t audit_arch, uint32_t nr) {
@@ -249,9 +247,7 @@ int notify_record(char *const *argv, struct syscall_set *set, struct record_stat
         const struct sock_fprog prog = { .len = ELEMENTSOF(notify_all_code), .filter = notify_all_code };
         _cleanup_free_ char *path = NULL;
         struct notify_recorder rec = { .set = set, .stats = stats };
-        struct notify_handler h = { .on_syscall = recorder_on_syscall,
-                                    .on_orphan_signal = recorder_on_orphan_signal,
-                                    .userdata = &rec };
+        struct notify_handler h = { .on_syscall = recorder_on_syscall, .userdata = &rec };
         struct notify_stats nstats = {};
         enum child_stage stage = 0;
         int r;
@@ -265,7 +261,6 @@ int notify_record(char *const *argv, struct syscall_set *set, struct record_stat
         stats->lost += nstats.lost;
         pid_set_done(&rec.tasks);
         pid_set_done(&rec.groups);
-        free(rec.group_starts);
         if (r < 0 && stage == CHILD_STAGE_EXEC)
                 stats->exec_error = r;
         return r;

@@ -42,17 +42,19 @@ int signal_stop_signalfd(void) {
         return signal_forward_signalfd();
 }
 
-void signal_forward_dispatch(int sigfd, pid_t target, bool *exited, int *status, signal_forward_orphans_t orphans,
-                             void *userdata) {
+void signal_forward_dispatch(int sigfd, pid_t target, bool *exited, int *status,
+                             void (*orphans)(void *userdata, int signo), void *userdata) {
         struct signalfd_siginfo si;
 
         while (read(sigfd, &si, sizeof(si)) == sizeof(si)) {
-                if (si.ssi_signo == SIGCHLD) {
-                        if (!*exited && waitpid(target, status, WNOHANG) == target)
-                                *exited = true;
-                } else if (!signal_forward_wanted(si.ssi_code))
+                /* Each time, not only on SIGCHLD: a signalfd gives lower signals first,
+                 * so a SIGTERM comes before the SIGCHLD of a target that has already
+                 * exited, and would go to its zombie instead of what it left. */
+                if (!*exited && waitpid(target, status, WNOHANG) == target)
+                        *exited = true;
+                if (si.ssi_signo == SIGCHLD || !signal_forward_wanted(si.ssi_code))
                         continue;
-                else if (!*exited)
+                if (!*exited)
                         kill(target, (int) si.ssi_signo);
                 else if (orphans)
                         orphans(userdata, (int) si.ssi_signo);

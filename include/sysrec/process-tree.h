@@ -18,10 +18,8 @@ bool process_task_exited(pid_t tid);
  * tell a process from a later one given the same pid. */
 int process_start_time(pid_t pid, uint64_t *ret);
 
-/* Sends signo to pid if is_ours(userdata, pid) holds once a pidfd pins the process:
- * should pid be reused between the check and the signal, the signal goes to the
- * pinned process, which has exited, and to nobody else. */
-int process_signal_pinned(pid_t pid, int signo, bool (*is_ours)(void *userdata, pid_t pid), void *userdata);
+/* Whether ancestor is pid's parent, or its parent's, and so on up. */
+bool process_descends_from(pid_t pid, pid_t ancestor);
 
 /* The inode of the mount namespace pid runs in (/proc/PID/ns/mnt): what the kernel
  * calls ns.inum. -ESRCH when pid does not exist. */

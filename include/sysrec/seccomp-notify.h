@@ -7,15 +7,12 @@
 
 #include "sysrec/process.h"
 #include "sysrec/recorder.h"
-#include "sysrec/signal-forward.h"
 
 /* Called for each syscall the filter sent to us (SECCOMP_RET_USER_NOTIF), before the
  * kernel lets it run (SECCOMP_USER_NOTIF_FLAG_CONTINUE). tid is the calling thread,
  * arch its AUDIT_ARCH_* value. */
 struct notify_handler {
         void (*on_syscall)(void *userdata, pid_t tid, uint32_t audit_arch, uint32_t nr);
-        /* optional: a forwarded signal, once the target has exited */
-        signal_forward_orphans_t on_orphan_signal;
         void *userdata;
 };
 

@@ -29,13 +29,10 @@ int signal_stop_signalfd(void);
  * attached recording (SIGCHLD, a tracee's stop, only wakes the loop), 0 otherwise. */
 int signal_forward_read_stop(int sigfd);
 
-/* Passes signo on to what the target left running when it exited; each backend
- * knows that set its own way. */
-typedef void (*signal_forward_orphans_t)(void *userdata, int signo);
-
 /* Reads what that signalfd holds: on SIGCHLD reaps target if it has exited (sets
  * *exited and *status); passes the others on to target while it runs, and then to
- * orphans (when not NULL), so that a supervisor's SIGTERM still ends a recording
- * whose command left daemons behind. */
-void signal_forward_dispatch(int sigfd, pid_t target, bool *exited, int *status, signal_forward_orphans_t orphans,
-                             void *userdata);
+ * orphans(userdata, signo) when not NULL, which passes it on to what the target
+ * left running (each backend knows that set its own way), so that a supervisor's
+ * SIGTERM still ends a recording whose command left daemons behind. */
+void signal_forward_dispatch(int sigfd, pid_t target, bool *exited, int *status,
+                             void (*orphans)(void *userdata, int signo), void *userdata);

@@ -4,7 +4,7 @@
 # profile is written complete once the target has exited.
 . "$(dirname "$0")/lib.sh"
 require_root
-plan 12
+plan 15
 
 "$SYSREC" record -q -o /dev/null -- sh -c 'exit 7'
 ok $(( $? != 7 )) "exit status 7 passed through"
@@ -31,23 +31,45 @@ done
 has_syscall "$TMP/sleep.json" clock_nanosleep
 ok $? "the profile written after SIGTERM is complete (has clock_nanosleep)"
 
-# A command that exits and leaves a process running: a signal sent to sysrec then
-# goes to what it left, so that a supervisor's SIGTERM still ends the recording.
-for backend in ptrace notify bpf; do
-        left=$TMP/left-$backend
-        "$SYSREC" record -q --backend "$backend" -o "$left.json" -- sh -c "sleep 600 & echo \$! >$left.pid" &
+# gone PID: PID has exited (a zombie counts: its new parent may be slow to reap it).
+gone() { [ ! -e "/proc/$1/stat" ] || awk '{ exit !($3 == "Z" || $3 == "X") }' "/proc/$1/stat" 2>/dev/null; }
+# wait_gone PID: up to 5 s.
+wait_gone() { for _ in $(seq 50); do gone "$1" && return 0; sleep 0.1; done; return 1; }
+
+# A command that leaves `sleep 613` running and is killed: a signal sent to sysrec
+# then goes to what it left, so that a supervisor's SIGTERM still ends the recording.
+# left_running BACKEND HOW: HOW is "reaped" (sysrec has seen the command end) or
+# "batch" (the command is killed while sysrec is stopped: sysrec then reads SIGTERM
+# before SIGCHLD, since a signalfd gives the lower signal first).
+left_running() {
+        local backend=$1 how=$2 out=$TMP/left-$1-$2 pid target left status
+        "$SYSREC" record -q --backend "$backend" -o "$out.json" -- sh -c "sleep 613 & echo \$! >$out.pid; exec sleep 600" &
         pid=$!
-        for _ in $(seq 100); do [ -s "$left.pid" ] && break; sleep 0.05; done
-        sleep 0.3 # sh has exited
+        for _ in $(seq 100); do
+                [ -s "$out.pid" ] && target=$(pgrep -P "$pid" -x sleep) && break # sh has exec'd
+                sleep 0.05
+        done
+        left=$(cat "$out.pid")
+        [ "$how" = batch ] && kill -STOP "$pid"
+        kill -KILL "$target"
+        if [ "$how" = batch ]; then
+                wait_gone "$target" # a zombie
+        else
+                for _ in $(seq 50); do [ -e "/proc/$target" ] || break; sleep 0.1; done
+        fi
         kill -TERM "$pid"
-        for _ in $(seq 50); do kill -0 "$(cat "$left.pid")" 2>/dev/null || break; sleep 0.1; done
-        kill -0 "$(cat "$left.pid")" 2>/dev/null
-        gone=$?
-        kill -KILL "$(cat "$left.pid")" 2>/dev/null
+        [ "$how" = batch ] && kill -CONT "$pid"
+        wait_gone "$left"
+        local left_gone=$?
+        gone "$left" || kill -KILL "$left"
         wait "$pid"
         status=$?
-        [ "$gone" = 1 ] && [ "$status" = 0 ] && has_syscall "$left.json" clock_nanosleep
-        ok $? "$backend: SIGTERM after the command exited reaches the process it left running (status $status)"
+        [ "$left_gone" = 0 ] && [ "$status" = 137 ] && has_syscall "$out.json" clock_nanosleep
+        ok $? "$backend, $how: SIGTERM after the command was killed reaches the process it left (status $status)"
+}
+for backend in ptrace notify bpf; do
+        left_running "$backend" reaped
+        left_running "$backend" batch
 done
 
 # A target that stops itself (group-stop) and is continued keeps working.
