@@ -4,7 +4,7 @@
 # the output nor the exit status, and --update restores the profile.
 . "$(dirname "$0")/lib.sh"
 require_root
-plan 11
+plan 12
 
 mix="$WORKLOADS/syscall-mix"
 "$SYSREC" record -q -o "$TMP/full.json" -- "$mix" >"$TMP/free.out"
@@ -61,4 +61,21 @@ ok $(( $? != 2 )) "--update without --complain: usage error"
 "$SYSREC" run --profile "$TMP/trimmed.json" -- "$mix" >"$TMP/enforced.out" 2>/dev/null
 ! cmp -s "$TMP/free.out" "$TMP/enforced.out"
 ok $? "enforced, the trimmed profile changes the program's output"
+
+# A command that leaves a process running and exits: SIGTERM to sysrec reaches it
+# (sysrec is its subreaper), rather than waiting for it to end.
+set -m
+"$SYSREC" run --profile "$TMP/full.json" --complain -- sh -c "sleep 614 & echo \$! >$TMP/left.pid; echo \$\$ >$TMP/sh.pid" 2>/dev/null &
+pid=$!
+# until sh has exited and sysrec has reaped it
+for _ in $(seq 100); do [ -s "$TMP/sh.pid" ] && [ ! -e "/proc/$(cat "$TMP/sh.pid")" ] && break; sleep 0.05; done
+left=$(cat "$TMP/left.pid")
+kill -TERM "$pid"
+for _ in $(seq 50); do [ "$(awk '{ print $3 }' "/proc/$left/stat" 2>/dev/null)" = S ] || break; sleep 0.1; done
+state=$(awk '{ print $3 }' "/proc/$left/stat" 2>/dev/null)
+[ "$state" = S ] && kill -KILL "$left"
+wait "$pid"
+status=$?
+[ "$state" != S ] && [ "$status" = 0 ]
+ok $? "complain: SIGTERM after the command exited reaches what it left running (status $status)"
 done_testing
