@@ -22,3 +22,13 @@ http {
 }
 CONF
 }
+
+# wait_port PORT: until nginx answers there (up to about 10 s).
+wait_port() {
+        for _ in $(seq 100); do
+                wrk -t1 -c1 -d1s "http://127.0.0.1:$1/index.html" >/dev/null 2>&1 && return 0
+                sleep 0.1
+        done
+        echo "nginx did not come up" >&2
+        return 1
+}

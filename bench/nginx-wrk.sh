@@ -22,20 +22,11 @@ chmod 0755 "$dir"
 nginx_site "$dir" "$port"
 nginx_cmd=(nginx -c "$dir/nginx.conf" -g 'daemon off;')
 
-wait_port() {
-        for _ in $(seq 100); do
-                wrk -t1 -c1 -d1s "http://127.0.0.1:$port/index.html" >/dev/null 2>&1 && return 0
-                sleep 0.1
-        done
-        echo "nginx did not come up" >&2
-        return 1
-}
-
 # One run: starts "$@" (which runs nginx), measures, stops it. Prints "RPS RSS_KIB".
 run_once() {
         "$@" >/dev/null 2>&1 &
         local pid=$! rps hwm
-        wait_port
+        wait_port "$port"
         rps=$(wrk -t1 -c16 -d"${duration}s" "http://127.0.0.1:$port/index.html" | awk '/Requests\/sec/ { print $2 }')
         hwm=$(awk '/VmHWM/ { print $2 }' "/proc/$pid/status" 2>/dev/null || echo 0)
         kill -TERM "$pid"

@@ -25,7 +25,10 @@ cc -O2 -o "$work/attach" bench/floor/attach-until-signal.c -lbpf
 with_floor() {
         "$work/attach" "$work/empty.bpf.o" >"$work/attach.out" &
         local loader=$!
-        until grep -q attached "$work/attach.out"; do sleep 0.05; done
+        until grep -q attached "$work/attach.out"; do
+                kill -0 "$loader" 2>/dev/null || exit 1 # it failed, and said why
+                sleep 0.05
+        done
         "$@"
         kill -TERM "$loader"
         wait "$loader"
@@ -98,7 +101,7 @@ port=${PORT:-18082}
 nginx_rps() {
         "$@" nginx -c "$work/nginx.conf" -g 'daemon off;' &
         local server=$!
-        sleep 1
+        wait_port "$port"
         wrk -t1 -c16 -d10s "http://127.0.0.1:$port/" | awk '/Requests\/sec/ { print $2 }'
         kill -TERM "$server"
         wait "$server" || true

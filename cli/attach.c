@@ -21,7 +21,6 @@
 static struct recording_outputs arg_out;
 static const char *arg_backend = "auto";
 static const char *arg_container_id;
-static bool arg_tree;
 static bool arg_container;
 static struct attach_options arg_attach;
 
@@ -87,7 +86,7 @@ static int parse_option(int c, const char *arg) {
                         return log_error_errno(-EINVAL, "Bad --duration '%s': seconds, such as 2 or 0.5.", arg);
                 return 1;
         case ARG_TREE:
-                arg_tree = true;
+                arg_attach.descendants = true;
                 return 1;
         case ARG_CONTAINER:
                 arg_container = true;
@@ -112,9 +111,9 @@ static int check_arguments(int argc, char *argv[]) {
                                                 "attach -o FILE PID");
         if (!by_name && parse_pid(argv[optind], &arg_attach.pid) < 0)
                 return log_error_errno(-EINVAL, "Bad PID '%s'.", argv[optind]);
-        if (arg_tree + arg_container + !!arg_attach.cgroup > 1)
+        if (arg_attach.descendants + arg_container + !!arg_attach.cgroup > 1)
                 return log_error_errno(-EINVAL, "--tree, --container and --cgroup exclude each other.");
-        if ((arg_tree || arg_container || arg_attach.cgroup) && strcmp(arg_backend, "ptrace") == 0)
+        if ((arg_attach.descendants || arg_container || arg_attach.cgroup) && strcmp(arg_backend, "ptrace") == 0)
                 return log_error_errno(-EINVAL, "--tree, --container and --cgroup need --backend=bpf; ptrace follows "
                                                 "PID and the children it starts from now on.");
         return summary_check_outputs(&arg_out);
@@ -183,18 +182,19 @@ static int resolve_target(struct bpf_recorder_config *ret) {
 
 /* bpf when asked, or under auto when it loads; ptrace otherwise, saying why. */
 static int attach_choose_backend(const struct bpf_recorder_config *config, struct bpf_recorder **ret) {
-        bool need_bpf = strcmp(arg_backend, "bpf") == 0 || arg_tree || arg_container || arg_attach.cgroup;
+        bool need_bpf = strcmp(arg_backend, "bpf") == 0 || arg_attach.descendants || arg_container || arg_attach.cgroup;
         int r;
 
         if (strcmp(arg_backend, "ptrace") == 0)
                 return 0;
         r = bpf_recorder_new(config, ret);
         if (r < 0 && need_bpf)
-                return log_error_errno(
-                        r,
-                        "Failed to load the bpf backend: %m (it needs root, kernel BTF and the "
-                        "initial PID namespace)%s.",
-                        arg_tree || arg_container || arg_attach.cgroup ? "" : "; --backend=ptrace works without");
+                return log_error_errno(r,
+                                       "Failed to load the bpf backend: %m (it needs root, kernel BTF and the "
+                                       "initial PID namespace)%s.",
+                                       arg_attach.descendants || arg_container || arg_attach.cgroup
+                                               ? ""
+                                               : "; --backend=ptrace works without");
         if (r < 0) {
                 if (!arg_out.quiet)
                         log_info("Attaching with ptrace: the bpf backend did not load (%s).", strerror(-r));
@@ -240,7 +240,6 @@ static int attach_record(struct bpf_recorder *bpf, struct recording *rec) {
         bool exited = false;
         int r;
 
-        arg_attach.descendants = arg_tree;
         clock_gettime(CLOCK_REALTIME, &rec->start);
         if (bpf)
                 r = bpf_recorder_attach(bpf, &arg_attach, rec->syscalls, &stats, &exited);

@@ -31,7 +31,11 @@ static const uint32_t *native_family(size_t *ret_n) {
         }
 }
 
-int generate_audit_mode_write(const char *path) {
+/* {"defaultAction": "SCMP_ACT_LOG"} with the architectures this machine runs (x86_64,
+ * x86 and x32 here): with none listed, runtimes load the native one only, and a
+ * 32-bit program's syscalls would meet the bad-architecture action (a kill) instead
+ * of being logged. */
+static int generate_audit_mode_write(const char *path) {
         _cleanup_(profile_freep) struct profile *p = NULL;
         const uint32_t *arches;
         size_t n;
@@ -48,7 +52,9 @@ int generate_audit_mode_write(const char *path) {
         return output_write_profile_json(p, path);
 }
 
-int generate_complain_from_write(const char *from, const char *path) {
+/* from's rules as they are, with SCMP_ACT_LOG as the default: what it allows runs
+ * quietly, what it explicitly denies stays denied, everything else is logged. */
+static int generate_complain_from_write(const char *from, const char *path) {
         _cleanup_(profile_freep) struct profile *p = NULL;
         struct parse_error err = {};
         int r;

@@ -38,10 +38,7 @@ static void help(void) {
                "     --audit-mode          no RECORDING: write an SCMP_ACT_LOG profile that\n"
                "                           logs every syscall (for 'sysrec audit')\n"
                "     --complain-from=PROFILE  no RECORDING: PROFILE with SCMP_ACT_LOG as its\n"
-               "                           default, logging only what it lacks\n"
-               "     --runtime=NAME        also allow what the OCI runtime NAME (crun, runc)\n"
-               "                           calls after installing the filter, before the\n"
-               "                           container's command starts (default: none)\n"
+               "                           default, logging only what it lacks\n" RUNTIME_OPTION_HELP
                "  -h --help                show this help\n");
 }
 

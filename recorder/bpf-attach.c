@@ -36,18 +36,20 @@ static int seed_one(struct bpf_run *run, pid_t pid, uint32_t state) {
 
 static int seed_tree(struct bpf_run *run, const struct attach_options *o) {
         uint32_t state = o->from_exec ? SYSREC_TGID_HELD : SYSREC_TGID_RECORDING;
-        struct pid_set tree = {};
-        size_t done = 0;
+        struct pid_set tree = {}, seeded = {};
         int r;
 
         if ((r = seed_one(run, o->pid, state)) < 0)
                 return r;
         /* Seeded parents are followed by the kernel from now on; a child forked by one
-         * not yet seeded shows in the next pass. */
-        while (o->descendants && (r = process_tree_add_descendants(o->pid, &tree)) > 0)
-                for (; done < tree.n && r >= 0; done++)
-                        r = seed_one(run, tree.pids[done], state);
+         * not yet seeded shows in the next pass. The set is sorted, so what a pass
+         * adds can land anywhere in it. */
+        while (o->descendants && r >= 0 && (r = process_tree_add_children(o->pid, &tree)) > 0)
+                for (size_t i = 0; i < tree.n && r >= 0; i++)
+                        if (!pid_set_contains(&seeded, tree.pids[i]) && (r = pid_set_add(&seeded, tree.pids[i])) >= 0)
+                                r = seed_one(run, tree.pids[i], state);
         pid_set_done(&tree);
+        pid_set_done(&seeded);
         return r < 0 ? r : 0;
 }
 
@@ -96,7 +98,7 @@ static int attach_loop(struct bpf_run *run, const struct attach_options *o, stru
 
 int bpf_recorder_attach(struct bpf_recorder *b, const struct attach_options *o, struct syscall_set *set,
                         struct record_stats *stats, bool *ret_exited) {
-        struct bpf_run run = { .b = b, .set = set, .stats = stats, .target = o->pid, .released = true };
+        struct bpf_run run = { .b = b, .set = set, .stats = stats };
         uint64_t deadline = o->duration_nsec ? now_nsec() + o->duration_nsec : 0;
         _cleanup_close_ int sigfd = -1, pidfd = -1;
         struct ring_buffer *rb = NULL;

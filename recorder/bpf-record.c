@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "bpf-internal.h"
+#include "sysrec/epoll-util.h"
 #include "sysrec/log.h"
 #include "sysrec/macro.h"
 #include "sysrec/pid-set.h"
@@ -56,12 +57,13 @@ static bool in_initial_pid_namespace(void) {
 }
 
 int bpf_recorder_new(const struct bpf_recorder_config *config, struct bpf_recorder **ret) {
+        bool by_mntns = config && config->mntns, by_cgroup = config && config->cgroup_id;
         struct bpf_recorder *b;
         int r;
 
         if (!in_initial_pid_namespace())
                 return -EXDEV;
-        if (config && config->mntns && config->cgroup_id) /* one sys_enter program decides */
+        if (by_mntns && by_cgroup) /* one sys_enter program decides */
                 return -EINVAL;
         libbpf_set_print(libbpf_print);
         b = calloc(1, sizeof(*b));
@@ -74,12 +76,12 @@ int bpf_recorder_new(const struct bpf_recorder_config *config, struct bpf_record
                 return r ?: -EIO;
         }
         b->skel->rodata->tgid_slots = tgid_slots();
-        b->skel->rodata->target_mntns = config ? config->mntns : 0;
-        b->skel->rodata->target_cgroup = config ? config->cgroup_id : 0;
+        b->skel->rodata->target_mntns = by_mntns ? config->mntns : 0;
+        b->skel->rodata->target_cgroup = by_cgroup ? config->cgroup_id : 0;
         /* one sys_enter program, the target's kind: see sys_enter_by_tgid */
-        bpf_program__set_autoload(b->skel->progs.sys_enter_by_tgid, !config || (!config->mntns && !config->cgroup_id));
-        bpf_program__set_autoload(b->skel->progs.sys_enter_by_mntns, config && config->mntns && !config->cgroup_id);
-        bpf_program__set_autoload(b->skel->progs.sys_enter_by_cgroup, config && config->cgroup_id);
+        bpf_program__set_autoload(b->skel->progs.sys_enter_by_tgid, !by_mntns && !by_cgroup);
+        bpf_program__set_autoload(b->skel->progs.sys_enter_by_mntns, by_mntns);
+        bpf_program__set_autoload(b->skel->progs.sys_enter_by_cgroup, by_cgroup);
         r = bpf_map__set_max_entries(b->skel->maps.tgid_array, b->skel->rodata->tgid_slots);
         if (r >= 0)
                 r = sysrec_bpf__load(b->skel);
@@ -204,15 +206,15 @@ static void run_on_orphan_signal(void *userdata, int signo) {
  * followed; the 100 ms timeout notices the last exits, which send no event. */
 static int run_loop(struct bpf_run *run, struct ring_buffer *rb, int sigfd) {
         _cleanup_close_ int ep = epoll_create1(EPOLL_CLOEXEC);
-        struct epoll_event ev = { .events = EPOLLIN };
+        int r;
 
-        if (ep < 0 || epoll_ctl(ep, EPOLL_CTL_ADD, sigfd, &ev) < 0)
+        if (ep < 0)
                 return -errno;
-        if (epoll_ctl(ep, EPOLL_CTL_ADD, ring_buffer__epoll_fd(rb), &ev) < 0)
-                return -errno;
+        if ((r = epoll_add_readable(ep, sigfd)) < 0 || (r = epoll_add_readable(ep, ring_buffer__epoll_fd(rb))) < 0)
+                return r;
         for (;;) {
                 struct epoll_event events[2];
-                int n = epoll_wait(ep, events, ELEMENTSOF(events), 100), r;
+                int n = epoll_wait(ep, events, ELEMENTSOF(events), 100);
 
                 if (n < 0 && errno != EINTR)
                         return -errno;

@@ -6,8 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "sysrec/atomic-file.h"
 #include "sysrec/container.h"
 #include "sysrec/json-util.h"
 #include "sysrec/macro.h"
@@ -36,15 +36,20 @@ static bool same_process(json_object *state, const char *start_key, pid_t pid) {
 static int runtime_init_pid(const struct runtime_state *rt, const char *id, pid_t *ret) {
         _cleanup_(json_object_putp) json_object *state = NULL;
         const char *root = getenv(rt->root_env) ?: rt->root;
+        _cleanup_free_ char *text = NULL;
         json_object *pid;
         char path[4096];
+        size_t size;
         int64_t v;
+        int r;
 
         if ((size_t) snprintf(path, sizeof(path), "%s/%s/%s", root, id, rt->file) >= sizeof(path))
                 return -ENAMETOOLONG;
-        state = json_object_from_file(path);
-        if (!state)
-                return access(path, F_OK) < 0 ? -ENOENT : -EBADMSG;
+        r = read_full_file(path, &text, &size);
+        if (r < 0)
+                return r == -ENOENT || r == -ENOTDIR ? -ENOENT : -EBADMSG; /* no such container here */
+        if (json_parse_strict(text, size, &state, NULL) < 0)
+                return -EBADMSG;
         if (!json_object_object_get_ex(state, rt->pid_key, &pid) || !json_object_is_type(pid, json_type_int))
                 return -EBADMSG;
         v = json_object_get_int64(pid);

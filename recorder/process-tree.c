@@ -59,9 +59,7 @@ int process_start_time(pid_t pid, uint64_t *ret) {
         return 0;
 }
 
-/* One pass: adds every process whose parent is root or already in set. Parents come
- * before children in /proc only by pid order, so the caller repeats until stable. */
-static int add_children_pass(pid_t root, struct pid_set *set) {
+int process_tree_add_children(pid_t root, struct pid_set *set) {
         _cleanup_closedir_ DIR *d = opendir("/proc");
         struct dirent *de;
         int added = 0, r;
@@ -86,7 +84,7 @@ static int add_children_pass(pid_t root, struct pid_set *set) {
 int process_tree_add_descendants(pid_t root, struct pid_set *set) {
         int total = 0, r;
 
-        while ((r = add_children_pass(root, set)) > 0)
+        while ((r = process_tree_add_children(root, set)) > 0)
                 total += r;
         return r < 0 ? r : total;
 }

@@ -70,7 +70,7 @@ static int seize_all(struct tracer *t, pid_t pid) {
         if (r < 0)
                 return r;
         t->stats->processes = 1;
-        return pid_set_add(&t->live, pid);
+        return 0;
 }
 
 /* The signal (if any) the tracee was about to receive: delivered at detach. */

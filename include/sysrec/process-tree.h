@@ -7,6 +7,11 @@
 
 #include "sysrec/pid-set.h"
 
+/* One pass over /proc: adds to set every process whose parent is root or already in
+ * set. Parents come before children only by pid order, so a pass can miss some;
+ * returns how many it added. */
+int process_tree_add_children(pid_t root, struct pid_set *set);
+
 /* Adds to set the processes descending from root (root not included) that run now,
  * from the parent pids in /proc/PID/stat. Returns how many were added. */
 int process_tree_add_descendants(pid_t root, struct pid_set *set);

@@ -75,19 +75,17 @@ if [ -n "$cgroup2" ]; then
         finish_loop cgroup
         rmdir "$cg"
 else
-        for _ in 1 2 3; do
-                ok "${SYSREC_REQUIRE_ALL:-0}" "# SKIP no cgroup2 file system is mounted"
-        done
+        skip_n 3 "no cgroup2 file system is mounted"
 fi
 "$SYSREC" attach --cgroup /proc -o "$TMP/x.json" 2>"$TMP/err"
 [ $? = 1 ] && grep -q "not a cgroup v2 directory" "$TMP/err"
 ok $? "--cgroup on another file system: refused ($(cat "$TMP/err"))"
 
 # bpf --tree: PID exits first, a child it left runs on; sysrec waits for the child
-# without spinning (an exited PID's pidfd stays readable). PID lives a second, so that
+# without spinning (an exited PID's pidfd stays readable). PID lives 3 s, so that
 # sysrec's start-up (the bpf load, slower under ASan) ends before it exits; the child
 # outlives it by 1.5 s, where a spinning wait would burn more than a second of CPU.
-sh -c '(sleep 2.5; uname >/dev/null) & sleep 1' &
+sh -c '(sleep 4.5; uname >/dev/null) & sleep 3' &
 PID=$!
 sleep 0.1
 /usr/bin/time -f "%U %S" -o "$TMP/cpu" "$SYSREC" attach -q --tree -o "$TMP/orphan.json" "$PID"
@@ -126,12 +124,21 @@ for backend in ptrace bpf; do
         ok $? "$backend: its syscalls recorded, its output and exit status unchanged (status $status)"
 done
 
+# wait_traced PID TRACER: up to 5 s, until TRACER has seized PID.
+wait_traced() {
+        for _ in $(seq 100); do
+                [ "$(awk '$1 == "TracerPid:" { print $2 }' "/proc/$1/status" 2>/dev/null)" = "$2" ] && return 0
+                sleep 0.05
+        done
+        return 1
+}
+
 # Chaos: sysrec killed while attached (ptrace stops every syscall of the target):
 # the kernel detaches, the target goes on and finishes normally.
 start_loop chaos
 "$SYSREC" attach -q --backend ptrace -o "$TMP/chaos.json" "$PID" &
 sysrec_pid=$!
-sleep 0.5
+wait_traced "$PID" "$sysrec_pid"
 kill -KILL "$sysrec_pid"
 wait "$sysrec_pid" 2>/dev/null
 finish_loop chaos
@@ -140,7 +147,7 @@ finish_loop chaos
 start_loop sigint
 "$SYSREC" attach -q --backend ptrace -o "$TMP/sigint.json" "$PID" &
 sysrec_pid=$!
-sleep 0.5
+wait_traced "$PID" "$sysrec_pid" && sleep 0.2 # some of its calls recorded
 kill -INT "$sysrec_pid"
 wait "$sysrec_pid"
 status=$?

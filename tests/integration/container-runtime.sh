@@ -30,27 +30,26 @@ expected=$'hi\nsysrec-test'
 make_bundle() { "$containers/make-bundle.sh" --hostname sysrec-test "$@" >/dev/null; }
 
 # in_crun|in_runc NAME PROFILE|none NNP CMD...: runs CMD as a container, output to
-# $TMP/out, returns the runtime's exit status (the container's).
-in_crun() {
-        local id=sysrec-test-$$-$1 profile=$2 nnp=$3
-        shift 3
+# $TMP/out, returns the runtime's exit status (the container's); 125 when the bundle
+# cannot be made, so that no case runs the previous one's.
+in_runtime() {
+        local runtime=$1 id=sysrec-test-$$-$2 profile=$3 nnp=$4 r
+        shift 4
         ids+=("$id")
-        make_bundle --nnp "$nnp" --seccomp "$profile" "$bundle" "$@"
-        crun_run "$id" "$bundle" >"$TMP/out" 2>&1
-        local r=$?
-        crun_delete "$id"
+        make_bundle --nnp "$nnp" --seccomp "$profile" "$bundle" "$@" || return 125
+        if [ "$runtime" = crun ]; then
+                crun_run "$id" "$bundle" >"$TMP/out" 2>&1
+                r=$?
+                crun_delete "$id"
+        else
+                runc run --bundle "$bundle" "$id" >"$TMP/out" 2>&1
+                r=$?
+                runc delete -f "$id" >/dev/null 2>&1
+        fi
         return $r
 }
-in_runc() {
-        local id=sysrec-test-$$-$1 profile=$2 nnp=$3
-        shift 3
-        ids+=("$id")
-        make_bundle --nnp "$nnp" --seccomp "$profile" "$bundle" "$@"
-        runc run --bundle "$bundle" "$id" >"$TMP/out" 2>&1
-        local r=$?
-        runc delete -f "$id" >/dev/null 2>&1
-        return $r
-}
+in_crun() { in_runtime crun "$@"; }
+in_runc() { in_runtime runc "$@"; }
 out() { cat "$TMP/out"; }
 
 # The command as the container runs it: the bundle's busybox, chrooted on the host.
@@ -117,8 +116,6 @@ state_pid=$(crun_state "$id" | python3 -c 'import json, sys; print(json.load(sys
 status_pid=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["pid"])' "/run/crun/$id/status")
 [ "$state_pid" = "$pid" ] && [ "$status_pid" = "$pid" ]
 ok $? "crun state and /run/crun/ID/status give the same pid ($pid, $state_pid, $status_pid)"
-# gone, or a zombie until the host's init reaps it
-gone() { [ "$(awk '{ print $3 }' "/proc/$1/stat" 2>/dev/null || echo X)" = Z ] || [ ! -e "/proc/$1" ]; }
 crun_delete "$id" && [ ! -e "/run/crun/$id" ] && gone "$pid"
 ok $? "crun_delete kills and removes the container"
 done_testing

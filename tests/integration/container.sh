@@ -84,11 +84,13 @@ for nnp in true false; do
         [ "$status" = 0 ] && cmp -s "$TMP/hooked.out" "$TMP/profiled.out"
         ok $? "noNewPrivileges $nnp: the same container under that profile: same output, exit 0 (status $status)"
 done
-"$containers/make-bundle.sh" --seccomp "$TMP/hook.json" "$TMP/profiled" sh -c "$cmd; mkdir /made" >/dev/null
+# mkdir alone, not after the recorded commands in sh: sh would need a fork the
+# recorded container never made, and fail there
+"$containers/make-bundle.sh" --seccomp "$TMP/hook.json" "$TMP/profiled" mkdir /made >/dev/null
 id="$id_prefix-denied"
 ids+=("$id")
 crun_run "$id" "$TMP/profiled" >"$TMP/denied.out" 2>&1
-[ $? != 0 ] && grep -q "Operation not permitted" "$TMP/denied.out" && [ ! -e "$TMP/profiled/rootfs/made" ]
+[ $? != 0 ] && grep -q "can't create directory '/made': Operation not permitted" "$TMP/denied.out"
 ok $? "and a syscall it never made (mkdir) fails with EPERM: $(tail -1 "$TMP/denied.out")"
 
 # The hooks.d file shipped for Podman: valid, runs "sysrec hook" with a runtime

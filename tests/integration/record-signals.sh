@@ -31,11 +31,6 @@ done
 has_syscall "$TMP/sleep.json" clock_nanosleep
 ok $? "the profile written after SIGTERM is complete (has clock_nanosleep)"
 
-# gone PID: PID has exited (a zombie counts: its new parent may be slow to reap it).
-gone() { [ ! -e "/proc/$1/stat" ] || awk '{ exit !($3 == "Z" || $3 == "X") }' "/proc/$1/stat" 2>/dev/null; }
-# wait_gone PID: up to 5 s.
-wait_gone() { for _ in $(seq 50); do gone "$1" && return 0; sleep 0.1; done; return 1; }
-
 # A command that leaves `sleep 613` running and is killed: a signal sent to sysrec
 # then goes to what it left, so that a supervisor's SIGTERM still ends the recording.
 # left_running BACKEND HOW: HOW is "reaped" (sysrec has seen the command end) or

@@ -64,18 +64,17 @@ ok $? "enforced, the trimmed profile changes the program's output"
 
 # A command that leaves a process running and exits: SIGTERM to sysrec reaches it
 # (sysrec is its subreaper), rather than waiting for it to end.
-set -m
 "$SYSREC" run --profile "$TMP/full.json" --complain -- sh -c "sleep 614 & echo \$! >$TMP/left.pid; echo \$\$ >$TMP/sh.pid" 2>/dev/null &
 pid=$!
 # until sh has exited and sysrec has reaped it
 for _ in $(seq 100); do [ -s "$TMP/sh.pid" ] && [ ! -e "/proc/$(cat "$TMP/sh.pid")" ] && break; sleep 0.05; done
 left=$(cat "$TMP/left.pid")
 kill -TERM "$pid"
-for _ in $(seq 50); do [ "$(awk '{ print $3 }' "/proc/$left/stat" 2>/dev/null)" = S ] || break; sleep 0.1; done
-state=$(awk '{ print $3 }' "/proc/$left/stat" 2>/dev/null)
-[ "$state" = S ] && kill -KILL "$left"
+wait_gone "$left"
+left_gone=$?
+[ "$left_gone" = 0 ] || kill -KILL "$left"
 wait "$pid"
 status=$?
-[ "$state" != S ] && [ "$status" = 0 ]
+[ "$left_gone" = 0 ] && [ "$status" = 0 ]
 ok $? "complain: SIGTERM after the command exited reaches what it left running (status $status)"
 done_testing
