@@ -71,9 +71,14 @@ static int generate_complain_from_write(const char *from, const char *path) {
         return output_write_profile_json(p, path);
 }
 
-int generate_audit_check_args(bool audit_mode, const char *complain_from, int n_recordings) {
+int generate_audit_check_args(bool audit_mode, const char *complain_from, int n_recordings, bool other_options) {
         if (audit_mode && complain_from)
                 return log_error_errno(-EINVAL, "--audit-mode and --complain-from exclude each other.");
+        if (other_options)
+                return log_error_errno(-EINVAL,
+                                       "--%s takes none of --arch, --runtime, --default-action and --errno: "
+                                       "its profile's default is SCMP_ACT_LOG, its rules are what it is given.",
+                                       audit_mode ? "audit-mode" : "complain-from");
         if (n_recordings > 0)
                 return log_error_errno(-EINVAL,
                                        "--%s takes no RECORDING; --default-action=log allows recorded "

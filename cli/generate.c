@@ -54,6 +54,7 @@ static const struct option options[] = {
 };
 
 static int parse_argv(int argc, char *argv[]) {
+        bool build_option_given = false;
         int c, r;
 
         arg_build = PROFILE_BUILD_OPTIONS_DEFAULT;
@@ -82,12 +83,15 @@ static int parse_argv(int argc, char *argv[]) {
                         break;
                 default:
                         r = output_parse_profile_option(c, optarg, &arg_build);
-                        if (r > 0)
+                        if (r > 0) {
+                                build_option_given = true;
                                 break;
+                        }
                         return r < 0 ? r : -EINVAL; /* getopt printed why */
                 }
         if (arg_audit_mode || arg_complain_from)
-                return generate_audit_check_args(arg_audit_mode, arg_complain_from, argc - optind);
+                return generate_audit_check_args(arg_audit_mode, arg_complain_from, argc - optind,
+                                                 build_option_given || arg_runtime || arg_arches.n > 0);
         if (optind >= argc)
                 return log_error_errno(-EINVAL, "No recording given; usage: sysrec generate -o PROFILE RECORDING...");
         return 1;

@@ -73,6 +73,13 @@ static int parse_argv(int argc, char *argv[]) {
         }
         if (optind != argc)
                 return log_error_errno(-EINVAL, "No arguments are taken: the container state comes on stdin.");
+        /* the background recorder's stdout is /dev/null, its stderr the log */
+        if ((arg_out.profile && strcmp(arg_out.profile, "-") == 0) ||
+            (arg_out.recording && strcmp(arg_out.recording, "-") == 0))
+                return log_error_errno(-EINVAL,
+                                       "The hook's recorder outlives it and has no stdout: give a file, not -.");
+        if (arg_out.table && !arg_log)
+                return log_error_errno(-EINVAL, "-c prints its table into the --log file: give --log=FILE.");
         return 1;
 }
 

@@ -12,7 +12,7 @@ command -v crun >/dev/null || skip_all "crun is missing (scripts/bootstrap.sh in
 [ -x /bin/busybox ] || skip_all "busybox-static is missing (scripts/bootstrap.sh installs it)"
 containers="$(dirname "$0")/../containers"
 . "$containers/crun.sh"
-plan 13
+plan 14
 
 ids=()
 cleanup() {
@@ -109,4 +109,10 @@ ok $? "scripts/sysrec-hook.json runs sysrec hook for the trace-syscall annotatio
 echo '{"ociVersion": "1.0.2", "id": "x", "pid": 0, "bundle": "/"}' | "$SYSREC" hook -o "$TMP/x.json" 2>"$TMP/err"
 [ $? = 1 ] && grep -q "stdin: pid: not a process id" "$TMP/err"
 ok $? "a state without a running process: exit 1 naming the field ($(cat "$TMP/err"))"
+"$SYSREC" hook -o - </dev/null 2>"$TMP/err"
+status=$?
+"$SYSREC" hook -c -o "$TMP/x.json" </dev/null 2>>"$TMP/err"
+status="$status $?"
+[ "$status" = "2 2" ] && grep -q "give a file, not -" "$TMP/err" && grep -q "give --log=FILE" "$TMP/err"
+ok $? "hook -o - and -c without --log, which would write to /dev/null: usage errors (status $status)"
 done_testing
