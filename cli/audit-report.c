@@ -75,16 +75,12 @@ void audit_report_stats(const struct audit_collector *c, enum audit_source_kind 
                 log_warning("No seccomp records matched.");
 }
 
-int audit_write_outputs(const struct recording *rec, const struct audit_outputs *o) {
-        /* with nothing asked for, the profile goes to stdout, as generate does */
-        const char *profile = o->profile ?: (o->recording ? NULL : "-");
+int audit_write_outputs(const struct recording *rec, const struct recording_outputs *o) {
         int r;
 
         if (o->recording && (r = output_write_recording(rec, o->recording)) < 0)
                 return r;
-        if (!profile)
+        if (!o->profile)
                 return 0;
-        if (o->base)
-                return output_write_profile_onto(rec, o->base, profile);
-        return output_write_profile(rec, &o->build, profile);
+        return summary_write_profile(rec, o);
 }

@@ -10,11 +10,9 @@
 #include "sysrec/parse-number.h"
 #include "verbs.h"
 
-#define AUDIT_PIDS_MAX 64
-
-static struct audit_outputs arg_out;
+static struct recording_outputs arg_out;
 static struct audit_filter arg_filter;
-static pid_t arg_pids[AUDIT_PIDS_MAX];
+static struct pid_set arg_pids;
 static bool arg_follow, arg_kmsg, arg_netlink;
 static unsigned arg_drain_ms;
 static char **arg_files, **arg_command;
@@ -109,18 +107,44 @@ static int parse_actions(const char *list, unsigned *ret) {
         return 0;
 }
 
-static int parse_option(int c, const char *arg) {
+static int parse_one(int c, const char *arg) {
         uint64_t ms;
         pid_t pid;
         int r;
 
         switch (c) {
+        case 'o':
+                arg_out.profile = arg;
+                return 1;
+        case 'q':
+                arg_out.quiet = true;
+                return 1;
+        case 'f':
+                arg_follow = true;
+                return 1;
+        case ARG_SAVE_RECORDING:
+                arg_out.recording = arg;
+                return 1;
+        case ARG_BASE:
+                arg_out.base = arg;
+                return 1;
+        case ARG_KMSG:
+                arg_kmsg = true;
+                return 1;
+        case ARG_NETLINK:
+                arg_netlink = true;
+                return 1;
+        case ARG_COMM:
+                arg_filter.comm = arg;
+                return 1;
+        case ARG_EXE:
+                arg_filter.exe = arg;
+                return 1;
         case ARG_PID:
                 if (parse_pid(arg, &pid) < 0 || pid <= 0)
                         return log_error_errno(-EINVAL, "--pid %s: not a process id.", arg);
-                if (arg_filter.n_pids >= AUDIT_PIDS_MAX)
-                        return log_error_errno(-E2BIG, "--pid: at most %d.", AUDIT_PIDS_MAX);
-                arg_pids[arg_filter.n_pids++] = pid;
+                if (pid_set_add(&arg_pids, pid) < 0)
+                        return log_error_errno(-ENOMEM, "Out of memory.");
                 return 1;
         case ARG_SINCE:
         case ARG_UNTIL:
@@ -137,40 +161,6 @@ static int parse_option(int c, const char *arg) {
                                : 1;
         default:
                 return output_parse_profile_option(c, arg, &arg_out.build);
-        }
-}
-
-static int parse_one(int c) {
-        switch (c) {
-        case 'o':
-                arg_out.profile = optarg;
-                return 1;
-        case 'q':
-                arg_out.quiet = true;
-                return 1;
-        case 'f':
-                arg_follow = true;
-                return 1;
-        case ARG_SAVE_RECORDING:
-                arg_out.recording = optarg;
-                return 1;
-        case ARG_BASE:
-                arg_out.base = optarg;
-                return 1;
-        case ARG_KMSG:
-                arg_kmsg = true;
-                return 1;
-        case ARG_NETLINK:
-                arg_netlink = true;
-                return 1;
-        case ARG_COMM:
-                arg_filter.comm = optarg;
-                return 1;
-        case ARG_EXE:
-                arg_filter.exe = optarg;
-                return 1;
-        default:
-                return parse_option(c, optarg);
         }
 }
 
@@ -204,9 +194,9 @@ static int check_sources(void) {
 static int parse_argv(int argc, char *argv[]) {
         int c, r;
 
-        arg_out = (struct audit_outputs){ .build = PROFILE_BUILD_OPTIONS_DEFAULT };
+        arg_out = (struct recording_outputs){ .build = PROFILE_BUILD_OPTIONS_DEFAULT };
         arg_filter = AUDIT_FILTER_DEFAULT;
-        arg_filter.pids = arg_pids;
+        arg_filter.pids = &arg_pids;
         arg_drain_ms = 2000;
         optind = 0;
         while ((c = getopt_long(argc, argv, "+ho:qf", options, NULL)) >= 0) {
@@ -216,11 +206,14 @@ static int parse_argv(int argc, char *argv[]) {
                 }
                 if (c == '?')
                         return -EINVAL; /* getopt printed why */
-                r = parse_one(c);
+                r = parse_one(c, optarg);
                 if (r <= 0)
                         return r < 0 ? r : -EINVAL;
         }
         split_operands(argc, argv);
+        /* with nothing asked for, the profile goes to stdout, as generate does */
+        if (!arg_out.profile && !arg_out.recording)
+                arg_out.profile = "-";
         return check_sources() < 0 ? -EINVAL : 1;
 }
 
@@ -262,15 +255,15 @@ static int open_live(struct audit_source *s) {
 
 /* Only the command's audit session, so that other programs logging at the same time
  * do not end up in its profile. */
-static void follow_command_session(void) {
-        int r = audit_session_new(&arg_filter.session);
+static void follow_command_session(struct audit_filter *f) {
+        int r = audit_session_new(&f->session);
 
         if (r < 0) {
                 log_warning_errno(r, "Cannot start an audit session for the command (%m): records of other "
                                      "processes are kept too; narrow them with --pid, --comm or --exe.");
                 return;
         }
-        arg_filter.by_session = true;
+        f->by_session = true;
 }
 
 /* The kernel's lost counter went up by this much while we read. With --kmsg the
@@ -361,13 +354,12 @@ static int read_sources(struct recording *rec, struct audit_collector *c, struct
                         run->exit_status = 127;
                         return log_error_errno(r, "Failed to execute %s: %m", arg_command[0]);
                 }
-                follow_command_session();
-                c->filter = arg_filter;
+                follow_command_session(&c->filter);
         }
         return read_live(rec, c, path, run);
 }
 
-int verb_audit(int argc, char *argv[]) {
+static int run(int argc, char *argv[]) {
         _cleanup_(recording_freep) struct recording *rec = NULL;
         struct audit_run run = { .exit_status = 1 };
         struct audit_collector c;
@@ -390,4 +382,11 @@ int verb_audit(int argc, char *argv[]) {
         if (audit_write_outputs(rec, &arg_out) < 0)
                 return 1;
         return arg_command ? run.exit_status : 0;
+}
+
+int verb_audit(int argc, char *argv[]) {
+        int r = run(argc, argv);
+
+        pid_set_done(&arg_pids);
+        return r;
 }

@@ -5,7 +5,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "output.h"
+#include "summary.h"
 #include "sysrec/audit-collect.h"
 #include "sysrec/audit-source.h"
 
@@ -17,14 +17,6 @@
  * 8601 date and time, in UTC with a final 'Z', local time without. */
 int audit_time_parse(const char *s, uint64_t *ret_ms);
 
-struct audit_outputs {
-        const char *profile;   /* -o, or NULL */
-        const char *recording; /* --save-recording, or NULL */
-        const char *base;      /* --base, or NULL */
-        struct profile_build_options build;
-        bool quiet;
-};
-
 /* What the kernel said before reading (kmsg, netlink): warns when auditd holds the
  * records away from the kernel log, or audit is disabled. has_status false when the
  * status could not be read. */
@@ -35,5 +27,5 @@ void audit_report_status(enum audit_source_kind kind, const struct audit_status 
 void audit_report_stats(const struct audit_collector *c, enum audit_source_kind kind, bool marker_missed,
                         const struct audit_status *st, bool has_status, bool quiet);
 
-/* Writes the profile (merged into --base when given) and the recording. */
-int audit_write_outputs(const struct recording *rec, const struct audit_outputs *o);
+/* Writes the recording, then the profile (merged into --base when given). */
+int audit_write_outputs(const struct recording *rec, const struct recording_outputs *o);

@@ -119,6 +119,12 @@ int summary_check_outputs(const struct recording_outputs *o) {
         return 0;
 }
 
+int summary_write_profile(const struct recording *rec, const struct recording_outputs *o) {
+        if (o->base)
+                return output_write_profile_onto(rec, o->base, o->profile);
+        return output_write_profile(rec, &o->build, o->profile);
+}
+
 int summary_write_outputs(struct recording *rec, const struct recording_outputs *o) {
         int r = 0;
 
@@ -132,8 +138,7 @@ int summary_write_outputs(struct recording *rec, const struct recording_outputs 
                 return r;
         if (runtime_option_apply(o->runtime, rec->syscalls) < 0)
                 return -EIO;
-        if (o->base ? output_write_profile_onto(rec, o->base, o->profile) < 0
-                    : output_write_profile(rec, &o->build, o->profile) < 0)
+        if (summary_write_profile(rec, o) < 0)
                 r = -EIO;
         return r;
 }

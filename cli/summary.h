@@ -58,6 +58,10 @@ int summary_start_recording(struct recording *rec, char *const *command, const c
 /* A usage error (logged) when nothing would be written. */
 int summary_check_outputs(const struct recording_outputs *o);
 
+/* The profile of the recording's syscalls, or o->base with them added, written to
+ * o->profile; logs a failure. */
+int summary_write_profile(const struct recording *rec, const struct recording_outputs *o);
+
 /* The summary (unless quiet), the table, the recording and the profile; -EIO when
  * a file could not be written (logged). */
 int summary_write_outputs(struct recording *rec, const struct recording_outputs *o);

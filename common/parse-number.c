@@ -63,16 +63,15 @@ int parse_pid(const char *s, pid_t *ret) {
         return 0;
 }
 
-/* Whole digits only: strtoull would take signs, spaces and hex. */
-static int parse_digits(const char *s, size_t n, uint64_t *ret) {
+int parse_digits(const char *s, size_t n, uint64_t *ret) {
         uint64_t v = 0;
 
         for (size_t i = 0; i < n; i++) {
-                if (!isdigit((unsigned char) s[i]))
+                if (s[i] < '0' || s[i] > '9')
                         return -EINVAL;
-                if (v > (UINT64_MAX - 9) / 10)
+                if (v > (UINT64_MAX - (unsigned) (s[i] - '0')) / 10)
                         return -ERANGE;
-                v = v * 10 + (uint64_t) (s[i] - '0');
+                v = v * 10 + (unsigned) (s[i] - '0');
         }
         *ret = v;
         return 0;

@@ -15,12 +15,7 @@ void audit_collector_done(struct audit_collector *c) {
 }
 
 static bool pid_wanted(const struct audit_filter *f, pid_t pid) {
-        if (f->n_pids == 0)
-                return true;
-        for (size_t i = 0; i < f->n_pids; i++)
-                if (f->pids[i] == pid)
-                        return true;
-        return false;
+        return !f->pids || f->pids->n == 0 || pid_set_contains(f->pids, pid);
 }
 
 static bool value_is(const struct audit_value *v, const char *want) {
@@ -93,7 +88,8 @@ static int add_seccomp(struct audit_collector *c, const struct audit_seccomp_rec
         return 0;
 }
 
-int audit_collector_add(struct audit_collector *c, const struct audit_line *l) {
+/* Adds a parsed line; only memory errors fail. */
+static int audit_collector_add(struct audit_collector *c, const struct audit_line *l) {
         switch (l->kind) {
         case AUDIT_LINE_SECCOMP:
                 return add_seccomp(c, &l->seccomp);

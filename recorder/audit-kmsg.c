@@ -36,10 +36,9 @@ static int note_sequence(struct audit_source *s, struct audit_collector *c, cons
                 return 0;
         for (const char *p = comma + 1; p < msg + n && *p >= '0' && *p <= '9'; p++)
                 seq = seq * 10 + (uint64_t) (*p - '0');
-        if (s->kmsg_seq_known && seq > s->kmsg_next_seq)
+        if (s->kmsg_next_seq != 0 && seq > s->kmsg_next_seq)
                 r = recording_add_loss(c->rec, "kmsg-overwritten", seq - s->kmsg_next_seq);
         s->kmsg_next_seq = seq + 1;
-        s->kmsg_seq_known = true;
         return r;
 }
 

@@ -6,6 +6,7 @@
 #include <linux/netlink.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include "audit-source-internal.h"
@@ -15,8 +16,9 @@
 /* MAX_AUDIT_MESSAGE_LENGTH is 8970 */
 #define AUDIT_NETLINK_MESSAGE_MAX 16384
 
-static int audit_socket(int *ret) {
-        int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC | SOCK_NONBLOCK, NETLINK_AUDIT);
+/* flags: SOCK_NONBLOCK, or 0 */
+static int audit_socket(int flags, int *ret) {
+        int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC | flags, NETLINK_AUDIT);
 
         if (fd < 0)
                 return negative_errno();
@@ -28,7 +30,7 @@ int audit_source_open_netlink(struct audit_source *ret) {
         struct sockaddr_nl sa = { .nl_family = AF_NETLINK, .nl_groups = AUDIT_NLGRP_READLOG };
         int size = AUDIT_NETLINK_RCVBUF, fd, r;
 
-        if ((r = audit_socket(&fd)) < 0)
+        if ((r = audit_socket(SOCK_NONBLOCK, &fd)) < 0)
                 return r;
         /* FORCE passes rmem_max as root; the plain option is the fallback */
         if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &size, sizeof(size)) < 0)
@@ -91,15 +93,11 @@ static int status_reply(int fd, struct audit_status *ret) {
         struct nlmsghdr *h = (struct nlmsghdr *) buf;
         ssize_t n;
 
-        /* the reply is immediate; a short poll covers a busy kernel */
-        for (int tries = 0; tries < 1000; tries++) {
+        /* the reply is immediate; the socket's receive timeout covers a busy kernel */
+        for (;;) {
                 n = recv(fd, buf, sizeof(buf), 0);
-                if (n < 0 && errno == EAGAIN) {
-                        usleep(1000);
-                        continue;
-                }
                 if (n < 0)
-                        return negative_errno();
+                        return errno == EAGAIN ? -ETIMEDOUT : negative_errno();
                 if (!NLMSG_OK(h, (size_t) n))
                         continue;
                 if (h->nlmsg_type == NLMSG_ERROR) {
@@ -115,14 +113,18 @@ static int status_reply(int fd, struct audit_status *ret) {
                        (sizeof(*ret) < h->nlmsg_len - NLMSG_HDRLEN ? sizeof(*ret) : h->nlmsg_len - NLMSG_HDRLEN));
                 return 0;
         }
-        return -ETIMEDOUT;
 }
 
 int audit_status_get(struct audit_status *ret) {
+        const struct timeval timeout = { .tv_sec = 1 };
         _cleanup_close_ int fd = -1;
         int r;
 
-        if ((r = audit_socket(&fd)) < 0 || (r = status_request(fd)) < 0)
+        if ((r = audit_socket(0, &fd)) < 0)
+                return r;
+        if (setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof(timeout)) < 0)
+                return negative_errno();
+        if ((r = status_request(fd)) < 0)
                 return r;
         return status_reply(fd, ret);
 }

@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 #include <errno.h>
+#include <linux/audit.h>
 #include <linux/seccomp.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "sysrec/audit-parse.h"
 #include "sysrec/macro.h"
+#include "sysrec/parse-number.h"
 
 /* The parser runs over audit logs of gigabytes: it never copies or allocates, and
  * reads numbers straight from the line, which need not be NUL-terminated. */
@@ -26,19 +28,9 @@ static bool is_space(char c) {
 
 /* Decimal digits of p[0..n) into *ret; -EINVAL when empty or not all digits. */
 static int span_decimal(const char *p, size_t n, uint64_t *ret) {
-        uint64_t v = 0;
-
         if (n == 0 || n > 20)
                 return -EINVAL;
-        for (size_t i = 0; i < n; i++) {
-                if (p[i] < '0' || p[i] > '9')
-                        return -EINVAL;
-                if (v > (UINT64_MAX - (unsigned) (p[i] - '0')) / 10)
-                        return -ERANGE;
-                v = v * 10 + (unsigned) (p[i] - '0');
-        }
-        *ret = v;
-        return 0;
+        return parse_digits(p, n, ret);
 }
 
 static int hex_digit(char c) {
@@ -204,7 +196,7 @@ static int parse_seccomp(const char *line, const char *p, const char *end, struc
 
 int audit_parse_body(unsigned type, const char *body, size_t size, struct audit_line *ret, struct parse_error *err) {
         *ret = (struct audit_line){ .kind = AUDIT_LINE_OTHER };
-        if (type != AUDIT_TYPE_SECCOMP)
+        if (type != AUDIT_SECCOMP)
                 return 0;
         return parse_seccomp(body, body, body + size, ret, err);
 }

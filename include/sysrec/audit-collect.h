@@ -14,8 +14,7 @@
  * and counts what was lost on the way. */
 
 struct audit_filter {
-        const pid_t *pids; /* --pid; none: every process */
-        size_t n_pids;
+        const struct pid_set *pids;  /* --pid, not owned; NULL or empty: every process */
         const char *comm, *exe;      /* exact, after hex decoding; NULL: any */
         uint64_t since_ms, until_ms; /* audit timestamps, inclusive; 0: unbounded */
         unsigned actions;            /* AUDIT_ACTION_* bits */
@@ -54,8 +53,6 @@ void audit_collector_done(struct audit_collector *c);
 int audit_collector_feed_line(struct audit_collector *c, const char *line, size_t size, unsigned lineno);
 /* One netlink message: its type and the text after the header. */
 int audit_collector_feed_message(struct audit_collector *c, unsigned type, const char *body, size_t size);
-/* Adds a parsed line; only memory errors fail. */
-int audit_collector_add(struct audit_collector *c, const struct audit_line *l);
 
 /* Records the kernel's audit_lost lines say were lost: each printed the new total,
  * so the first line seen is itself one loss. 0 when none was seen. */

@@ -13,8 +13,6 @@
  * behind any prefix (dmesg, dmesg -T, journalctl -k, syslog, talosctl dmesg). Fields
  * are read as key=value pairs, wherever they are, never by position. */
 
-#define AUDIT_TYPE_SECCOMP 1326 /* AUDIT_SECCOMP in linux/audit.h */
-
 /* A value as it stands in the line: the text between the quotes, or an unquoted token
  * (hex-encoded when the value held a space, a quote or a control character). Points
  * into the line; decode it with audit_value_decode() only when it is needed. */

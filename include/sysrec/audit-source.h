@@ -26,8 +26,7 @@ struct audit_source {
         char *buf;     /* files: a partial line waits here for the rest */
         size_t size, used;
         unsigned lineno;
-        uint64_t kmsg_next_seq; /* kmsg: the sequence number expected next */
-        bool kmsg_seq_known;
+        uint64_t kmsg_next_seq; /* kmsg: the sequence number expected next; 0: none read yet */
 };
 
 #define AUDIT_SOURCE_NULL ((struct audit_source){ .fd = -1 })

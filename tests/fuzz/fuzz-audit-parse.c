@@ -3,6 +3,7 @@
  * give records or counted errors, never a crash, a leak or undefined behaviour. The
  * input is split into lines as sysrec audit splits a file; each line is also parsed
  * alone, not NUL-terminated, as the netlink body parser sees it. */
+#include <linux/audit.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -25,7 +26,7 @@ static void parse_alone(const char *line, size_t n) {
                 audit_value_decode(&l.seccomp.comm, buf, sizeof(buf));
                 audit_value_decode(&l.seccomp.exe, buf, sizeof(buf));
         }
-        (void) audit_parse_body(AUDIT_TYPE_SECCOMP, copy, n, &l, NULL);
+        (void) audit_parse_body(AUDIT_SECCOMP, copy, n, &l, NULL);
         free(copy);
 }
 
