@@ -86,14 +86,10 @@ static void inputs_done(struct inputs *in) {
 /* A recording's profile: its syscalls allowed, the default from the options.
  * No clone3 rule yet: it would read as an explicit denial to the merge. */
 static int recording_to_profile(const struct recording *rec, struct profile **ret) {
-        struct profile_build_options o = { .default_action = PROFILE_ACTION_ALLOW };
-        int r = profile_build(rec->syscalls, &o, ret);
+        struct profile_build_options o = arg_build;
 
-        if (r < 0)
-                return r;
-        (*ret)->default_action = arg_build.default_action;
-        (*ret)->default_errno_ret = arg_build.default_action == PROFILE_ACTION_ERRNO ? arg_build.errno_ret : -1;
-        return 0;
+        o.no_clone3 = true;
+        return profile_build(rec->syscalls, &o, ret);
 }
 
 static int inputs_append(struct inputs *in, struct profile *p) {

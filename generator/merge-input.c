@@ -3,7 +3,6 @@
  * coverage recording: per syscall, how many inputs had it. */
 #include <errno.h>
 #include <json-c/json.h>
-#include <seccomp.h>
 #include <string.h>
 
 #include "sysrec/atomic-file.h"
@@ -11,25 +10,27 @@
 #include "sysrec/profile-merge.h"
 #include "sysrec/syscall-names.h"
 
-static bool is_recording(const char *text, size_t size) {
-        _cleanup_(json_object_putp) struct json_object *obj = NULL;
+static bool is_recording(struct json_object *obj) {
         struct json_object *format;
-        struct parse_error err = {};
 
-        if (json_parse_strict(text, size, &obj, &err) < 0 || !json_object_is_type(obj, json_type_object) ||
-            !json_object_object_get_ex(obj, "format", &format) || !json_object_is_type(format, json_type_string))
+        if (!json_object_is_type(obj, json_type_object) || !json_object_object_get_ex(obj, "format", &format) ||
+            !json_object_is_type(format, json_type_string))
                 return false;
         return strcmp(json_object_get_string(format), RECORDING_FORMAT_NAME) == 0;
 }
 
 int merge_input_parse(const char *text, size_t size, struct profile **ret_profile, struct recording **ret_recording,
                       struct parse_error *err) {
+        _cleanup_(json_object_putp) struct json_object *obj = NULL;
+        int k;
+
         *ret_profile = NULL;
         *ret_recording = NULL;
-        /* a syntax error is reported by the profile parser, which most inputs are */
-        if (is_recording(text, size))
-                return recording_parse(text, size, ret_recording, err);
-        return profile_parse(text, size, ret_profile, err);
+        if ((k = json_parse_strict(text, size, &obj, err)) < 0)
+                return k;
+        if (is_recording(obj))
+                return recording_from_json(obj, ret_recording, err);
+        return profile_from_json(obj, ret_profile, err);
 }
 
 int merge_input_load(const char *path, struct profile **ret_profile, struct recording **ret_recording,
@@ -76,13 +77,15 @@ static int add_allowed(struct syscall_set *seen, const struct profile *p, uint32
 
 int merge_coverage_add_profile(struct syscall_set *coverage, const struct profile *p) {
         _cleanup_(syscall_set_freep) struct syscall_set *seen = NULL;
-        uint32_t native = seccomp_arch_native();
+        const uint32_t *arches;
+        uint32_t native;
+        size_t n = profile_arches(p, &native, &arches);
         int k;
 
         if ((k = syscall_set_new(&seen)) < 0)
                 return k;
-        for (size_t a = 0; a < (p->n_architectures ? p->n_architectures : 1); a++)
-                if ((k = add_allowed(seen, p, p->n_architectures ? p->architectures[a] : native)) < 0)
+        for (size_t a = 0; a < n; a++)
+                if ((k = add_allowed(seen, p, arches[a])) < 0)
                         return k;
         for (unsigned a = 0; a < _SYSREC_ARCH_MAX; a++)
                 for (size_t i = 0; i < seen->arch[a].n; i++)

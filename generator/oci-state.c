@@ -39,7 +39,8 @@ static int trace_item(const char *item, size_t n, char **ret_input, char **ret_o
         return *slot ? 0 : -ENOMEM;
 }
 
-int oci_trace_annotation_parse(const char *value, char **ret_input, char **ret_output, struct parse_error *err) {
+/* Parses an OCI_TRACE_ANNOTATION value into new strings (each NULL when absent). */
+static int oci_trace_annotation_parse(const char *value, char **ret_input, char **ret_output, struct parse_error *err) {
         char *input = NULL, *output = NULL;
         int r = 0;
 

@@ -30,10 +30,6 @@ static int collect_names(const struct syscall_set *set, const char ***ret, size_
         return 0;
 }
 
-static bool names_contain(const char *const *names, size_t n, const char *name) {
-        return bsearch(&name, names, n, sizeof(char *), compare_strings) != NULL;
-}
-
 int profile_build(const struct syscall_set *set, const struct profile_build_options *o, struct profile **ret) {
         _cleanup_(profile_freep) struct profile *p = NULL;
         _cleanup_free_ const char **names = NULL;
@@ -61,10 +57,8 @@ int profile_build(const struct syscall_set *set, const struct profile_build_opti
                 if (r < 0)
                         return r;
         }
-        /* an unlisted clone3 would be refused in a way glibc does not fall back from */
-        if (profile_action_denies(o->default_action) && !names_contain(names, n_names, "clone3")) {
-                const char *clone3 = "clone3";
-                r = profile_add_rule(p, &clone3, 1, PROFILE_ACTION_ERRNO, ENOSYS, NULL);
+        if (!o->no_clone3) {
+                r = profile_add_clone3_enosys(p);
                 if (r < 0)
                         return r;
         }

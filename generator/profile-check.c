@@ -51,23 +51,9 @@ static bool allows(enum profile_action a) {
 /* Whether some rule allowing name, under any conditions, is in p. */
 static bool profile_allows_name(const struct profile *p, const char *name) {
         for (size_t i = 0; i < p->n_rules; i++)
-                for (size_t j = 0; allows(p->rules[i].action) && j < p->rules[i].n_names; j++)
-                        if (strcmp(p->rules[i].names[j], name) == 0)
-                                return true;
+                if (allows(p->rules[i].action) && str_in_set(name, (const char *const *) p->rules[i].names))
+                        return true;
         return false;
-}
-
-/* The architectures a runtime compiles p for: those listed, or the native one. */
-static size_t profile_arches(const struct profile *p, const uint32_t **ret) {
-        static uint32_t native;
-
-        if (p->n_architectures > 0) {
-                *ret = p->architectures;
-                return p->n_architectures;
-        }
-        native = seccomp_arch_native();
-        *ret = &native;
-        return 1;
 }
 
 static int check_architectures(const struct profile *p, struct profile_check *c) {
@@ -117,7 +103,8 @@ static int check_actions(const struct profile *p, struct profile_check *c) {
 /* Appends the names of the architectures of p lacking name to buf; their count. */
 static size_t missing_arches(const struct profile *p, const char *name, char *buf, size_t size) {
         const uint32_t *arches;
-        size_t n = profile_arches(p, &arches), missing = 0, used = 0;
+        uint32_t native;
+        size_t n = profile_arches(p, &native, &arches), missing = 0, used = 0;
 
         buf[0] = 0;
         for (size_t a = 0; a < n; a++) {
@@ -138,7 +125,8 @@ static size_t missing_arches(const struct profile *p, const char *name, char *bu
 static bool counterpart_allowed(const struct profile *p, const char *name) {
         const struct syscall_map *m = syscall_map_find(name);
         const uint32_t *arches;
-        size_t n = profile_arches(p, &arches);
+        uint32_t native;
+        size_t n = profile_arches(p, &native, &arches);
 
         if (!m || !m->to[0])
                 return true;
@@ -162,7 +150,8 @@ static bool counterpart_allowed(const struct profile *p, const char *name) {
 static int check_name(const struct profile *p, const struct profile_rule *rule, const char *name, const char *field,
                       struct profile_check *c) {
         const uint32_t *arches;
-        size_t n = profile_arches(p, &arches), missing;
+        uint32_t native;
+        size_t n = profile_arches(p, &native, &arches), missing;
         char where[512];
 
         if (!syscall_exists_anywhere(name))
@@ -198,9 +187,8 @@ static ssize_t unconditional_rule(const struct profile *p, const char *name) {
                 if (r->n_args > 0 ||
                     profile_action_same(r->action, r->errno_ret, p->default_action, p->default_errno_ret))
                         continue;
-                for (size_t j = 0; j < r->n_names; j++)
-                        if (strcmp(r->names[j], name) == 0)
-                                return (ssize_t) i;
+                if (str_in_set(name, (const char *const *) r->names))
+                        return (ssize_t) i;
         }
         return -1;
 }
@@ -224,17 +212,20 @@ static int check_shadowed(const struct profile *p, const struct profile_rule *ru
                            profile_action_to_string(rule->action), name, profile_action_to_string(u->action), k);
 }
 
-static int check_names(const struct profile *p, struct profile_check *c) {
+/* Every name of every rule; with shadowed_only, only whether a rule never applies. */
+static int check_names(const struct profile *p, bool shadowed_only, struct profile_check *c) {
         int k;
 
         for (size_t i = 0; i < p->n_rules; i++)
                 for (size_t j = 0; j < p->rules[i].n_names; j++) {
+                        const char *name = p->rules[i].names[j];
                         char field[64];
 
                         snprintf(field, sizeof(field), "syscalls[%zu].names[%zu]", i, j);
-                        if ((k = check_name(p, &p->rules[i], p->rules[i].names[j], field, c)) < 0 ||
-                            (k = check_risky(&p->rules[i], p->rules[i].names[j], field, c)) < 0 ||
-                            (k = check_shadowed(p, &p->rules[i], p->rules[i].names[j], field, c)) < 0)
+                        if (!shadowed_only && ((k = check_name(p, &p->rules[i], name, field, c)) < 0 ||
+                                               (k = check_risky(&p->rules[i], name, field, c)) < 0))
+                                return k;
+                        if ((k = check_shadowed(p, &p->rules[i], name, field, c)) < 0)
                                 return k;
                 }
         return 0;
@@ -244,16 +235,10 @@ int profile_check_shadowed(const struct profile *p, struct profile_check *ret) {
         struct profile_check c = {};
         int k;
 
-        for (size_t i = 0; i < p->n_rules; i++)
-                for (size_t j = 0; j < p->rules[i].n_names; j++) {
-                        char field[64];
-
-                        snprintf(field, sizeof(field), "syscalls[%zu].names[%zu]", i, j);
-                        if ((k = check_shadowed(p, &p->rules[i], p->rules[i].names[j], field, &c)) < 0) {
-                                profile_check_done(&c);
-                                return k;
-                        }
-                }
+        if ((k = check_names(p, true, &c)) < 0) {
+                profile_check_done(&c);
+                return k;
+        }
         *ret = c;
         return 0;
 }
@@ -365,7 +350,8 @@ static int check_filter(const struct profile *p, struct profile_check *c) {
         _cleanup_free_ struct profile_rule *rules = NULL;
         struct profile copy;
         const uint32_t *arches;
-        size_t n = profile_arches(p, &arches);
+        uint32_t native;
+        size_t n = profile_arches(p, &native, &arches);
         int k;
 
         if (uses_notify(p)) {
@@ -397,8 +383,9 @@ int profile_check(const struct profile *p, struct profile_check *ret) {
         struct profile_check c = {};
         int k;
 
-        if ((k = check_architectures(p, &c)) < 0 || (k = check_actions(p, &c)) < 0 || (k = check_names(p, &c)) < 0 ||
-            (k = check_notify(p, &c)) < 0 || (k = compare_with_default(p, &c)) < 0)
+        if ((k = check_architectures(p, &c)) < 0 || (k = check_actions(p, &c)) < 0 ||
+            (k = check_names(p, false, &c)) < 0 || (k = check_notify(p, &c)) < 0 ||
+            (k = compare_with_default(p, &c)) < 0)
                 goto fail;
         /* what libseccomp would say about names already reported adds nothing */
         if (profile_check_count(&c, CHECK_ERROR) == 0 && (k = check_filter(p, &c)) < 0)

@@ -3,7 +3,6 @@
  * order, name order and how names are grouped into rules do not matter, what each
  * syscall gets does. */
 #include <errno.h>
-#include <seccomp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,22 +39,6 @@ static int action_text(enum profile_action a, int errno_ret, char **ret) {
         return *ret ? 0 : -ENOMEM;
 }
 
-static int args_text(const struct profile_rule *rule, char **ret) {
-        char *s = strdup("");
-
-        for (size_t i = 0; s && i < rule->n_args; i++) {
-                const struct profile_arg *a = &rule->args[i];
-                char *t;
-                if (asprintf(&t, "%s [%u %s %llu %llu]", s, a->index, profile_op_to_string(a->op),
-                             (unsigned long long) a->value, (unsigned long long) a->value_two) < 0)
-                        t = NULL;
-                free(s);
-                s = t;
-        }
-        *ret = s;
-        return s ? 0 : -ENOMEM;
-}
-
 static int list_add(struct entry_list *l, const char *arch, const char *name, const struct profile_rule *rule) {
         struct profile_entry *e = reallocarray(l->e, l->n + 1, sizeof(*e)), *n;
 
@@ -67,7 +50,7 @@ static int list_add(struct entry_list *l, const char *arch, const char *name, co
         n->arch = strdup(arch);
         n->name = strdup(name);
         if (!n->arch || !n->name || action_text(rule->action, rule->errno_ret, &n->action) < 0 ||
-            args_text(rule, &n->args) < 0) {
+            profile_args_text(rule->args, rule->n_args, &n->args) < 0) {
                 entry_done(n);
                 return -ENOMEM;
         }
@@ -86,15 +69,15 @@ static int entry_compare(const void *x, const void *y) {
 
 static int collect(const struct profile *p, struct entry_list *ret) {
         struct entry_list l = {};
-        uint32_t native = seccomp_arch_native();
-        size_t n_arches = p->n_architectures ? p->n_architectures : 1;
+        const uint32_t *arches;
+        uint32_t native;
+        size_t n_arches = profile_arches(p, &native, &arches);
         int r;
 
         for (size_t a = 0; a < n_arches; a++) {
                 char arch[64];
 
-                if ((r = profile_arch_to_string(p->n_architectures ? p->architectures[a] : native, arch,
-                                                sizeof(arch))) < 0)
+                if ((r = profile_arch_to_string(arches[a], arch, sizeof(arch))) < 0)
                         goto fail;
                 for (size_t i = 0; i < p->n_rules; i++)
                         for (size_t j = 0; j < p->rules[i].n_names; j++)

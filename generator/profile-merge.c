@@ -43,22 +43,13 @@ static int action_rank(enum profile_action a) {
         return (unsigned) a < _PROFILE_ACTION_MAX ? rank[a] : 0;
 }
 
-/* What runtimes return: ERRNO without errnoRet is EPERM, TRACE's message 0. */
-static int effective_errno(enum profile_action a, int errno_ret) {
-        if (a == PROFILE_ACTION_ERRNO)
-                return errno_ret >= 0 ? errno_ret : EPERM;
-        if (a == PROFILE_ACTION_TRACE)
-                return errno_ret >= 0 ? errno_ret : 0;
-        return -1;
-}
-
 /* Negative when (a, ea) is less permissive than (b, eb); equal actions prefer an
  * explicit errnoRet, so that what is written is what was meant. */
 static int action_compare(enum profile_action a, int ea, enum profile_action b, int eb) {
         int c = action_rank(a) - action_rank(b);
 
         if (c == 0)
-                c = effective_errno(a, ea) - effective_errno(b, eb);
+                c = profile_action_errno(a, ea) - profile_action_errno(b, eb);
         if (c == 0)
                 c = eb - ea;
         return c;
@@ -66,7 +57,7 @@ static int action_compare(enum profile_action a, int ea, enum profile_action b, 
 
 static char *action_text(enum profile_action a, int errno_ret) {
         char *s;
-        int e = effective_errno(a, errno_ret);
+        int e = profile_action_errno(a, errno_ret);
 
         if (e >= 0 && asprintf(&s, "%s(%d)", profile_action_to_string(a), e) >= 0)
                 return s;
@@ -90,28 +81,15 @@ static int arg_compare(const void *x, const void *y) {
 /* Conditions on different arguments all hold, so their order does not matter:
  * sorted, and as text for comparing. */
 static int entry_set_args(struct merge_entry *e, const struct profile_rule *rule) {
-        char *key = strdup("");
-
         if (rule->n_args > 0) {
                 e->args = calloc(rule->n_args, sizeof(*e->args));
-                if (!e->args) {
-                        free(key);
+                if (!e->args)
                         return -ENOMEM;
-                }
                 memcpy(e->args, rule->args, rule->n_args * sizeof(*e->args));
                 qsort(e->args, rule->n_args, sizeof(*e->args), arg_compare);
                 e->n_args = rule->n_args;
         }
-        for (size_t i = 0; key && i < e->n_args; i++) {
-                char *t;
-                if (asprintf(&t, "%s [%u %s %llu %llu]", key, e->args[i].index, profile_op_to_string(e->args[i].op),
-                             (unsigned long long) e->args[i].value, (unsigned long long) e->args[i].value_two) < 0)
-                        t = NULL;
-                free(key);
-                key = t;
-        }
-        e->key = key;
-        return key ? 0 : -ENOMEM;
+        return profile_args_text(e->args, e->n_args, &e->key);
 }
 
 static int collect(const struct profile *p, struct entry_list *l) {
@@ -352,14 +330,6 @@ static int merge_header(const struct profile *const *inputs, size_t n, struct me
         return 0;
 }
 
-static bool names_syscall(const struct profile *p, const char *name) {
-        for (size_t i = 0; i < p->n_rules; i++)
-                for (size_t j = 0; j < p->rules[i].n_names; j++)
-                        if (strcmp(p->rules[i].names[j], name) == 0)
-                                return true;
-        return false;
-}
-
 static int merge_into(const struct profile *const *inputs, size_t n, const struct merge_options *o,
                       struct merge_state *s, struct profile *out) {
         int k;
@@ -376,11 +346,8 @@ static int merge_into(const struct profile *const *inputs, size_t n, const struc
         drop_covered(s);
         if ((k = build_rules(s, out)) < 0)
                 return k;
-        /* as profile_build(): glibc falls back to clone only on ENOSYS */
-        if (o && o->clone3_enosys && profile_action_denies(out->default_action) && !names_syscall(out, "clone3")) {
-                const char *clone3 = "clone3";
-                return profile_add_rule(out, &clone3, 1, PROFILE_ACTION_ERRNO, ENOSYS, NULL);
-        }
+        if (o && o->clone3_enosys)
+                return profile_add_clone3_enosys(out);
         return 0;
 }
 

@@ -272,19 +272,25 @@ static int parse_top(struct profile *p, struct json_object *obj, struct parse_er
         return parse_rules(p, obj, err);
 }
 
-int profile_parse(const char *text, size_t size, struct profile **ret, struct parse_error *err) {
-        _cleanup_(json_object_putp) struct json_object *obj = NULL;
+int profile_from_json(struct json_object *obj, struct profile **ret, struct parse_error *err) {
         _cleanup_(profile_freep) struct profile *p = NULL;
         int k;
 
-        if ((k = json_parse_strict(text, size, &obj, err)) < 0)
-                return k;
         if ((k = profile_new(&p)) < 0)
                 return k;
         if ((k = parse_top(p, obj, err)) < 0)
                 return k;
         *ret = TAKE_PTR(p);
         return 0;
+}
+
+int profile_parse(const char *text, size_t size, struct profile **ret, struct parse_error *err) {
+        _cleanup_(json_object_putp) struct json_object *obj = NULL;
+        int k;
+
+        if ((k = json_parse_strict(text, size, &obj, err)) < 0)
+                return k;
+        return profile_from_json(obj, ret, err);
 }
 
 int profile_load_file(const char *path, struct profile **ret, struct parse_error *err) {

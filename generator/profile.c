@@ -33,6 +33,14 @@ int profile_action_from_string(const char *s) {
         return -EINVAL;
 }
 
+int profile_action_errno(enum profile_action a, int errno_ret) {
+        if (a == PROFILE_ACTION_ERRNO)
+                return errno_ret >= 0 ? errno_ret : EPERM;
+        if (a == PROFILE_ACTION_TRACE)
+                return errno_ret >= 0 ? errno_ret : 0;
+        return -1;
+}
+
 uint32_t profile_action_to_scmp(enum profile_action a, int errno_ret) {
         switch (a) {
         case PROFILE_ACTION_KILL:
@@ -43,9 +51,9 @@ uint32_t profile_action_to_scmp(enum profile_action a, int errno_ret) {
         case PROFILE_ACTION_TRAP:
                 return SCMP_ACT_TRAP;
         case PROFILE_ACTION_ERRNO:
-                return SCMP_ACT_ERRNO(errno_ret >= 0 ? (uint32_t) errno_ret : EPERM);
+                return SCMP_ACT_ERRNO((uint32_t) profile_action_errno(a, errno_ret));
         case PROFILE_ACTION_TRACE:
-                return SCMP_ACT_TRACE(errno_ret >= 0 ? (uint32_t) errno_ret : 0);
+                return SCMP_ACT_TRACE((uint32_t) profile_action_errno(a, errno_ret));
         case PROFILE_ACTION_ALLOW:
                 return SCMP_ACT_ALLOW;
         case PROFILE_ACTION_LOG:
@@ -86,6 +94,23 @@ int profile_op_from_string(const char *s) {
                 if (op_names[i] && strcmp(op_names[i], s) == 0)
                         return (int) i;
         return -EINVAL;
+}
+
+int profile_args_text(const struct profile_arg *args, size_t n_args, char **ret) {
+        char *s = strdup("");
+
+        for (size_t i = 0; s && i < n_args; i++) {
+                const struct profile_arg *a = &args[i];
+                char *t;
+
+                if (asprintf(&t, "%s [%u %s %llu %llu]", s, a->index, profile_op_to_string(a->op),
+                             (unsigned long long) a->value, (unsigned long long) a->value_two) < 0)
+                        t = NULL;
+                free(s);
+                s = t;
+        }
+        *ret = s;
+        return s ? 0 : -ENOMEM;
 }
 
 #define ARCH_PREFIX "SCMP_ARCH_"
@@ -192,6 +217,16 @@ void profile_free(struct profile *p) {
         free(p);
 }
 
+size_t profile_arches(const struct profile *p, uint32_t *native, const uint32_t **ret) {
+        if (p->n_architectures > 0) {
+                *ret = p->architectures;
+                return p->n_architectures;
+        }
+        *native = seccomp_arch_native();
+        *ret = native;
+        return 1;
+}
+
 int profile_add_rule(struct profile *p, const char *const *names, size_t n_names, enum profile_action action,
                      int errno_ret, struct profile_rule **ret) {
         struct profile_rule *rules, *rule;
@@ -231,6 +266,21 @@ int profile_add_architecture(struct profile *p, uint32_t token) {
         a[p->n_architectures++] = token;
         p->architectures = a;
         return 0;
+}
+
+static bool profile_names_syscall(const struct profile *p, const char *name) {
+        for (size_t i = 0; i < p->n_rules; i++)
+                if (str_in_set(name, (const char *const *) p->rules[i].names))
+                        return true;
+        return false;
+}
+
+int profile_add_clone3_enosys(struct profile *p) {
+        const char *clone3 = "clone3";
+
+        if (!profile_action_denies(p->default_action) || profile_names_syscall(p, clone3))
+                return 0;
+        return profile_add_rule(p, &clone3, 1, PROFILE_ACTION_ERRNO, ENOSYS, NULL);
 }
 
 void profile_remove_rule(struct profile *p, size_t i) {

@@ -379,14 +379,10 @@ static int parse_header(struct recording *r, struct json_object *obj, struct par
         return json_field_uint64(obj, "processes", "processes", false, &r->processes, err);
 }
 
-int recording_parse(const char *text, size_t size, struct recording **ret, struct parse_error *err) {
-        _cleanup_(json_object_putp) struct json_object *obj = NULL;
+int recording_from_json(struct json_object *obj, struct recording **ret, struct parse_error *err) {
         _cleanup_(recording_freep) struct recording *r = NULL;
         int k;
 
-        k = json_parse_strict(text, size, &obj, err);
-        if (k < 0)
-                return k;
         k = recording_new(&r);
         if (k < 0)
                 return k;
@@ -395,6 +391,16 @@ int recording_parse(const char *text, size_t size, struct recording **ret, struc
                 return k;
         *ret = TAKE_PTR(r);
         return 0;
+}
+
+int recording_parse(const char *text, size_t size, struct recording **ret, struct parse_error *err) {
+        _cleanup_(json_object_putp) struct json_object *obj = NULL;
+        int k;
+
+        k = json_parse_strict(text, size, &obj, err);
+        if (k < 0)
+                return k;
+        return recording_from_json(obj, ret, err);
 }
 
 int recording_load_file(const char *path, struct recording **ret, struct parse_error *err) {

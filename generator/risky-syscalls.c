@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "sysrec/check-tables.h"
+#include "sysrec/macro.h"
 
 const struct risky_syscall risky_syscall_table[] = {
         { "acct", "turns process accounting on or off host-wide" },
@@ -58,7 +59,7 @@ const struct risky_syscall risky_syscall_table[] = {
         { "vhangup", "hangs up the terminal" },
 };
 
-const unsigned risky_syscall_table_size = sizeof(risky_syscall_table) / sizeof(risky_syscall_table[0]);
+const unsigned risky_syscall_table_size = ELEMENTSOF(risky_syscall_table);
 
 const struct risky_syscall *risky_syscall_find(const char *name) {
         for (unsigned i = 0; i < risky_syscall_table_size; i++)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "sysrec/check-tables.h"
+#include "sysrec/macro.h"
 #include "sysrec/profile.h"
 
 const char *const runtime_arch_table[] = {
@@ -14,7 +15,7 @@ const char *const runtime_arch_table[] = {
         "SCMP_ARCH_X86",     "SCMP_ARCH_X86_64",
 };
 
-const unsigned runtime_arch_table_size = sizeof(runtime_arch_table) / sizeof(runtime_arch_table[0]);
+const unsigned runtime_arch_table_size = ELEMENTSOF(runtime_arch_table);
 
 bool runtime_arch_accepted(uint32_t scmp_token) {
         char name[64];

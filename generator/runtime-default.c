@@ -8,9 +8,11 @@
  * kernels from 4.8 on, and the per-architecture rules. Names allowed only with a
  * capability (mount, bpf, ...) are left out; those allowed only for some argument
  * values (socket, personality, clone) are marked conditional. Sorted by name. */
-#include <string.h>
+#include <stdlib.h>
 
 #include "sysrec/check-tables.h"
+#include "sysrec/macro.h"
+#include "sysrec/syscall-names.h"
 
 const char runtime_default_source[] = "Docker's default profile";
 
@@ -385,20 +387,9 @@ const struct runtime_default_syscall runtime_default_table[] = {
         { "writev", false },
 };
 
-const unsigned runtime_default_table_size = sizeof(runtime_default_table) / sizeof(runtime_default_table[0]);
+const unsigned runtime_default_table_size = ELEMENTSOF(runtime_default_table);
 
 const struct runtime_default_syscall *runtime_default_find(const char *name) {
-        unsigned lo = 0, hi = runtime_default_table_size;
-
-        while (lo < hi) {
-                unsigned mid = lo + (hi - lo) / 2;
-                int c = strcmp(runtime_default_table[mid].name, name);
-                if (c == 0)
-                        return &runtime_default_table[mid];
-                if (c < 0)
-                        lo = mid + 1;
-                else
-                        hi = mid;
-        }
-        return NULL;
+        return bsearch(name, runtime_default_table, runtime_default_table_size, sizeof(runtime_default_table[0]),
+                       syscall_table_name_compare);
 }

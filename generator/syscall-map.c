@@ -6,9 +6,10 @@
  * test checks order, that every x86_64 name missing on aarch64 or riscv64 is here,
  * and that each replacement exists on aarch64 or riscv64. */
 #include <seccomp.h>
-#include <string.h>
+#include <stdlib.h>
 
 #include "sysrec/arch.h"
+#include "sysrec/macro.h"
 #include "sysrec/syscall-map.h"
 #include "sysrec/syscall-names.h"
 
@@ -77,22 +78,11 @@ const struct syscall_map syscall_map_table[] = {
         { "vserver", NONE }, /* never implemented */
 };
 
-const unsigned syscall_map_table_size = sizeof(syscall_map_table) / sizeof(syscall_map_table[0]);
+const unsigned syscall_map_table_size = ELEMENTSOF(syscall_map_table);
 
 const struct syscall_map *syscall_map_find(const char *from) {
-        unsigned lo = 0, hi = syscall_map_table_size;
-
-        while (lo < hi) {
-                unsigned mid = lo + (hi - lo) / 2;
-                int c = strcmp(syscall_map_table[mid].from, from);
-                if (c == 0)
-                        return &syscall_map_table[mid];
-                if (c < 0)
-                        lo = mid + 1;
-                else
-                        hi = mid;
-        }
-        return NULL;
+        return bsearch(from, syscall_map_table, syscall_map_table_size, sizeof(syscall_map_table[0]),
+                       syscall_table_name_compare);
 }
 
 bool syscall_exists_on(uint32_t scmp_arch, const char *name) {

@@ -8,20 +8,13 @@
 
 #include "sysrec/syscall-names.h"
 
-const struct syscall_extra *syscall_extra_find_name(const char *name) {
-        unsigned lo = 0, hi = syscall_extra_table_size;
+int syscall_table_name_compare(const void *key, const void *entry) {
+        return strcmp(key, *(const char *const *) entry);
+}
 
-        while (lo < hi) {
-                unsigned mid = lo + (hi - lo) / 2;
-                int c = strcmp(syscall_extra_table[mid].name, name);
-                if (c == 0)
-                        return &syscall_extra_table[mid];
-                if (c < 0)
-                        lo = mid + 1;
-                else
-                        hi = mid;
-        }
-        return NULL;
+const struct syscall_extra *syscall_extra_find_name(const char *name) {
+        return bsearch(name, syscall_extra_table, syscall_extra_table_size, sizeof(syscall_extra_table[0]),
+                       syscall_table_name_compare);
 }
 
 const struct syscall_extra *syscall_extra_find_number(enum sysrec_arch arch, uint32_t nr) {

@@ -5,6 +5,7 @@
  * get the same number on every architecture but alpha and mips, so the others share
  * the x86 numbers (scripts/syscall.tbl, arch/{arm,powerpc,s390}/.../syscall.tbl). Keep sorted by name: the unit test
  * checks order, uniqueness and agreement with libseccomp where it knows a name. */
+#include "sysrec/macro.h"
 #include "sysrec/syscall-names.h"
 
 #define X32(n) ((int32_t) ((n) | SYSREC_X32_SYSCALL_BIT))
@@ -31,4 +32,4 @@ const struct syscall_extra syscall_extra_table[] = {
         { "statmount", ALL(457) },         /* 6.8 */
 };
 
-const unsigned syscall_extra_table_size = sizeof(syscall_extra_table) / sizeof(syscall_extra_table[0]);
+const unsigned syscall_extra_table_size = ELEMENTSOF(syscall_extra_table);

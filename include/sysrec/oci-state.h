@@ -23,6 +23,3 @@ struct oci_state {
 int oci_state_parse(const char *text, size_t size, struct oci_state **ret, struct parse_error *err);
 void oci_state_free(struct oci_state *s);
 DEFINE_TRIVIAL_CLEANUP_FUNC(struct oci_state *, oci_state_free);
-
-/* Parses an OCI_TRACE_ANNOTATION value into new strings (each NULL when absent). */
-int oci_trace_annotation_parse(const char *value, char **ret_input, char **ret_output, struct parse_error *err);

@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 #pragma once
 
+#include <stdbool.h>
+
 #include "sysrec/profile.h"
 #include "sysrec/syscall-set.h"
 
 struct profile_build_options {
         enum profile_action default_action; /* ERRNO unless asked otherwise */
         int errno_ret;                      /* with ERRNO: defaultErrnoRet (EPERM) */
+        bool no_clone3;                     /* leave clone3 out, for a caller that decides later */
 };
 
 #define PROFILE_BUILD_OPTIONS_DEFAULT \
@@ -14,7 +17,7 @@ struct profile_build_options {
 
 /* The allowlist profile for what set holds: architectures exactly those with
  * syscalls; one SCMP_ACT_ALLOW rule with the sorted, unique names of every
- * architecture; clone3 denied with ENOSYS when it was not seen, because glibc falls
- * back to clone only on ENOSYS. Numbers with no name cannot be listed in a profile:
- * the caller finds them with syscall_name() and reports them. */
+ * architecture; clone3 denied with ENOSYS when it was not seen (unless no_clone3),
+ * because glibc falls back to clone only on ENOSYS. Numbers with no name cannot be
+ * listed in a profile: the caller finds them with syscall_name() and reports them. */
 int profile_build(const struct syscall_set *set, const struct profile_build_options *o, struct profile **ret);

@@ -31,6 +31,9 @@ int profile_action_from_string(const char *s);
 /* The libseccomp action value; errno_ret < 0 means unset, and ERRNO then returns
  * EPERM as runc and crun do (TRACE returns 0 as its message). */
 uint32_t profile_action_to_scmp(enum profile_action a, int errno_ret);
+/* What runtimes return for ERRNO (errno_ret, else EPERM) and TRACE (errno_ret, else
+ * 0 as its message); -1 for the other actions. */
+int profile_action_errno(enum profile_action a, int errno_ret);
 
 /* Whether two rules do the same: the same action with the same errno as runtimes
  * return it (ERRNO without errnoRet is EPERM, TRACE's message 0). */
@@ -58,6 +61,10 @@ struct profile_arg {
         enum scmp_compare op;
 };
 
+/* The conditions as text, " [INDEX OP VALUE VALUETWO]" each, in the order given: ""
+ * for none. *ret is NULL on failure. */
+int profile_args_text(const struct profile_arg *args, size_t n_args, char **ret);
+
 struct profile_rule {
         char **names; /* NULL-terminated, owned */
         size_t n_names;
@@ -83,10 +90,18 @@ int profile_new(struct profile **ret);
 void profile_free(struct profile *p);
 DEFINE_TRIVIAL_CLEANUP_FUNC(struct profile *, profile_free);
 
+/* The architectures a runtime compiles p for: those listed, or the native one, which
+ * is stored in *native (so *native must live as long as *ret is used). Their count. */
+size_t profile_arches(const struct profile *p, uint32_t *native, const uint32_t **ret);
+
 /* Appends a rule; names are copied. Returns a pointer valid until the next append. */
 int profile_add_rule(struct profile *p, const char *const *names, size_t n_names, enum profile_action action,
                      int errno_ret, struct profile_rule **ret);
 int profile_add_architecture(struct profile *p, uint32_t token);
+/* Denies clone3 with ENOSYS when the default action denies and no rule names it: an
+ * unlisted clone3 would be refused in a way glibc does not fall back from, since it
+ * falls back to clone only on ENOSYS. */
+int profile_add_clone3_enosys(struct profile *p);
 /* Removes and frees rule i. */
 void profile_remove_rule(struct profile *p, size_t i);
 
@@ -103,4 +118,7 @@ int profile_to_json_string(const struct profile *p, char **ret);
  * Unknown fields are errors naming the field, so a typo does not silently weaken or
  * break a profile. */
 int profile_parse(const char *text, size_t size, struct profile **ret, struct parse_error *err);
+/* The same, from JSON already parsed. */
+struct json_object;
+int profile_from_json(struct json_object *obj, struct profile **ret, struct parse_error *err);
 int profile_load_file(const char *path, struct profile **ret, struct parse_error *err);

@@ -51,4 +51,7 @@ static inline bool recording_is_complete(const struct recording *r) {
 /* JSON text, deterministic for the same recording, final newline. */
 int recording_to_json_string(const struct recording *r, char **ret);
 int recording_parse(const char *text, size_t size, struct recording **ret, struct parse_error *err);
+/* The same, from JSON already parsed. */
+struct json_object;
+int recording_from_json(struct json_object *obj, struct recording **ret, struct parse_error *err);
 int recording_load_file(const char *path, struct recording **ret, struct parse_error *err);

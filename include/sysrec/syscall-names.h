@@ -16,6 +16,10 @@ extern const struct syscall_extra syscall_extra_table[];
 extern const unsigned syscall_extra_table_size;
 
 const struct syscall_extra *syscall_extra_find_name(const char *name);
+
+/* The bsearch(3) comparator of our tables sorted by name, whose entries begin with
+ * their name (const char *): key is the name looked for itself. */
+int syscall_table_name_compare(const void *key, const void *entry);
 const struct syscall_extra *syscall_extra_find_number(enum sysrec_arch arch, uint32_t nr);
 
 /* Name of nr on arch: libseccomp first, then our table. Writes a static or internal
