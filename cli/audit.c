@@ -13,6 +13,7 @@
 static struct recording_outputs arg_out;
 static struct audit_filter arg_filter;
 static struct pid_set arg_pids;
+static bool arg_build_given; /* --default-action or --errno */
 static bool arg_follow, arg_kmsg, arg_netlink;
 static unsigned arg_drain_ms;
 static char **arg_files, **arg_command;
@@ -160,7 +161,9 @@ static int parse_one(int c, const char *arg) {
                                ? log_error_errno(-EINVAL, "--drain %s: milliseconds, at most 600000.", arg)
                                : 1;
         default:
-                return output_parse_profile_option(c, arg, &arg_out.build);
+                r = output_parse_profile_option(c, arg, &arg_out.build);
+                arg_build_given |= r > 0;
+                return r;
         }
 }
 
@@ -196,6 +199,7 @@ static int parse_argv(int argc, char *argv[]) {
 
         arg_out = (struct recording_outputs){ .build = PROFILE_BUILD_OPTIONS_DEFAULT };
         arg_filter = AUDIT_FILTER_DEFAULT;
+        arg_build_given = false;
         arg_filter.pids = &arg_pids;
         arg_drain_ms = 2000;
         optind = 0;
@@ -211,6 +215,9 @@ static int parse_argv(int argc, char *argv[]) {
                         return r < 0 ? r : -EINVAL;
         }
         split_operands(argc, argv);
+        if (arg_out.base && arg_build_given)
+                return log_error_errno(-EINVAL, "--base keeps PROFILE's default: --default-action and --errno do not "
+                                                "apply to it.");
         /* with nothing asked for, the profile goes to stdout, as generate does */
         if (!arg_out.profile && !arg_out.recording)
                 arg_out.profile = "-";

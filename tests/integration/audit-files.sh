@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 data="$SYSREC_TEST_DATA/audit"
 fixtures=(auditd ausearch-raw dmesg dmesg-T journalctl kern talosctl foreign garbage interleaved)
-plan $((${#fixtures[@]} + 25))
+plan $((${#fixtures[@]} + 26))
 
 # "ARCH NAME" of every syscall in a recording, sorted.
 recorded() {
@@ -98,6 +98,9 @@ PY
 ok $? "generate --complain-from: the same rules and architectures, SCMP_ACT_LOG by default"
 "$SYSREC" generate --complain-from "$TMP/merged.json" "$TMP/talos.json" 2>/dev/null
 ok $(($? != 2)) "generate --complain-from with a RECORDING: usage error"
+"$SYSREC" audit --base "$TMP/merged.json" --errno EACCES -o /dev/null "$data/auditd.log" 2>"$TMP/err"
+[ $? = 2 ] && grep -q "do not apply to it" "$TMP/err"
+ok $? "audit --base with --errno, which it would ignore: usage error"
 "$SYSREC" generate --audit-mode --errno EACCES -o /dev/null 2>"$TMP/err"
 [ $? = 2 ] && grep -q "takes none of --arch, --runtime, --default-action and --errno" "$TMP/err"
 ok $? "generate --audit-mode with --errno, which it would ignore: usage error"
