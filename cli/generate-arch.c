@@ -74,9 +74,9 @@ int generate_arch_write_profile(const struct recording *rec, const struct profil
         size_t n = 0;
         int r;
 
-        r = profile_build(rec->syscalls, o, &p);
-        if (r >= 0)
-                r = profile_retarget(p, arches->tokens, arches->n, &notes, &n);
+        if (output_build_profile(rec, o, &p) < 0)
+                return -EIO;
+        r = profile_retarget(p, arches->tokens, arches->n, &notes, &n);
         if (r >= 0)
                 report(notes, n);
         retarget_notes_free(notes, n);

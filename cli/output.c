@@ -98,16 +98,21 @@ int output_write_profile_json(const struct profile *p, const char *path) {
         return 0;
 }
 
-int output_write_profile(const struct recording *rec, const struct profile_build_options *o, const char *path) {
-        _cleanup_(profile_freep) struct profile *p = NULL;
+int output_build_profile(const struct recording *rec, const struct profile_build_options *o, struct profile **ret) {
         int r;
 
         warn_unnamed(rec->syscalls);
         if (syscall_set_total(rec->syscalls) == 0)
                 log_warning("No syscalls were recorded: the profile allows nothing.");
-        r = profile_build(rec->syscalls, o, &p);
-        if (r < 0)
-                return log_error_errno(r, "Failed to build the profile: %m");
+        r = profile_build(rec->syscalls, o, ret);
+        return r < 0 ? log_error_errno(r, "Failed to build the profile: %m") : 0;
+}
+
+int output_write_profile(const struct recording *rec, const struct profile_build_options *o, const char *path) {
+        _cleanup_(profile_freep) struct profile *p = NULL;
+
+        if (output_build_profile(rec, o, &p) < 0)
+                return -EIO;
         return output_write_profile_json(p, path);
 }
 

@@ -37,8 +37,10 @@ int output_parse_default_action(const char *s, enum profile_action *ret);
 /* --errno NAME|NUMBER: EPERM, eperm, 1. */
 int output_parse_errno(const char *s, int *ret);
 
-/* Builds the profile for the recording's syscalls, warns about numbers that have no
- * name (a profile cannot list them), and writes it atomically ("-" is stdout). */
+/* Builds the profile for the recording's syscalls and warns about numbers that have
+ * no name (a profile cannot list them), or about an empty recording; logs a failure. */
+int output_build_profile(const struct recording *rec, const struct profile_build_options *o, struct profile **ret);
+/* That, written atomically ("-" is stdout). */
 int output_write_profile(const struct recording *rec, const struct profile_build_options *o, const char *path);
 int output_write_recording(const struct recording *rec, const char *path);
 /* A profile as JSON, written atomically to path ("-" is stdout). */

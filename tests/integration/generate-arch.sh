@@ -3,7 +3,7 @@
 # generate --arch: an x86_64 recording made into a profile for several architectures.
 . "$(dirname "$0")/lib.sh"
 require_root
-plan 9
+plan 10
 
 "$SYSREC" record -q --backend ptrace --save-recording "$TMP/mix.rec" -o /dev/null -- "$WORKLOADS/syscall-mix" >/dev/null
 "$SYSREC" record -q --backend ptrace --save-recording "$TMP/sh.rec" -o /dev/null -- \
@@ -39,4 +39,14 @@ ok $? "aarch64 alone: only aarch64 names"
 
 "$SYSREC" generate --arch x86_64,vax "$TMP/sh.rec" >/dev/null 2>&1
 ok $(( $? != 2 )) "an unknown architecture: usage error, exit 2"
+# A number with no name cannot be listed on any target: said, as plain generate says it.
+python3 - "$TMP/sh.rec" "$TMP/unnamed.rec" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+r["architectures"]["x86_64"].append({"nr": 999, "count": 1, "first": {"pid": 1, "comm": "x", "exe": "/x"}})
+json.dump(r, open(sys.argv[2], "w"))
+PY
+"$SYSREC" generate --arch x86_64,aarch64 -o /dev/null "$TMP/unnamed.rec" 2>"$TMP/err"
+[ $? = 0 ] && grep -q "Syscall x86_64 999 .* has no name" "$TMP/err"
+ok $? "--arch warns about a number with no name ($(grep 999 "$TMP/err"))"
 done_testing
